@@ -1,0 +1,34 @@
+package ke.childprotection.alert;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One alert sent through one channel. */
+@Entity
+@Table(name = "alert")
+public class Alert {
+  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+  @Column(nullable = false) private UUID caseId;
+  @Column(nullable = false) private String channel;
+  @Column(nullable = false) private OffsetDateTime publishedAt;
+  @Column(nullable = false, unique = true) private String dedupKey;
+
+  protected Alert() {}
+
+  Alert(UUID caseId, String channel, String dedupKey) {
+    this.caseId = caseId;
+    this.channel = channel;
+    this.dedupKey = dedupKey;
+    this.publishedAt = OffsetDateTime.now();
+  }
+
+  public UUID getCaseId() { return caseId; }
+  public String getChannel() { return channel; }
+  public OffsetDateTime getPublishedAt() { return publishedAt; }
+}

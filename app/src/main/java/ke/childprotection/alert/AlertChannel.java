@@ -1,0 +1,13 @@
+package ke.childprotection.alert;
+
+import ke.childprotection.cases.ChildCase;
+
+/**
+ * Where an approved alert goes (police, media, social channels, a poster service). A deployment adds
+ * a bean per real channel; every channel is called once per alert and records what it sent.
+ */
+public interface AlertChannel {
+  String name();
+
+  void publish(ChildCase childCase);
+}

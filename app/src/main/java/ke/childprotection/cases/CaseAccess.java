@@ -1,0 +1,31 @@
+package ke.childprotection.cases;
+
+import java.util.UUID;
+import ke.childprotection.audit.AuditLog;
+import ke.childprotection.security.CurrentUser;
+import ke.childprotection.web.NotFound;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one gate to a child's record: a user reads a case of their own county (role permitting), and
+ * every read is audited. A case of another county is answered as not found.
+ */
+@Component
+public class CaseAccess {
+  private final ChildCaseRepository cases;
+  private final AuditLog audit;
+
+  CaseAccess(ChildCaseRepository cases, AuditLog audit) {
+    this.cases = cases;
+    this.audit = audit;
+  }
+
+  @Transactional(readOnly = true)
+  public ChildCase read(CurrentUser user, UUID caseId, String purpose) {
+    ChildCase found = cases.findById(caseId).filter(c -> user.worksIn(c.getCountyCode()))
+        .orElseThrow(() -> new NotFound("case " + caseId));
+    audit.record(user.username(), AuditLog.Action.READ, caseId, purpose);
+    return found;
+  }
+}

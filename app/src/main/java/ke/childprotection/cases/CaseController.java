@@ -1,0 +1,78 @@
+package ke.childprotection.cases;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import ke.childprotection.security.CurrentUser;
+import ke.childprotection.tasklist.TaskService;
+import ke.childprotection.tasklist.UserTask;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "Cases", description = "Children's cases of the caller's county, their current steps and timeline")
+class CaseController {
+
+  record CaseSummary(UUID id, String caseNumber, String status, String countyCode, String childName, String childSex,
+      Integer childAge, OffsetDateTime reportedAt, String caseworker) {
+    static CaseSummary of(ChildCase c) {
+      return new CaseSummary(c.getId(), c.getCaseNumber(), c.getStatus().name(), c.getCountyCode(),
+          CaseView.childName(c), c.getChildSex(), c.getChildAge(), c.getReportedAt(), c.getCaseworker());
+    }
+  }
+
+  record CurrentStep(long taskId, String name, String elementId, String assignee, OffsetDateTime due) {}
+
+  record TimelineEntry(OffsetDateTime at, String kind, String step, String elementId, String actor, String detail) {}
+
+  record CaseDetails(CaseView child, List<CurrentStep> currentSteps, List<TimelineEntry> timeline) {}
+
+  private final ChildCaseRepository cases;
+  private final CaseAccess access;
+  private final CaseTimeline timeline;
+  private final TaskService tasks;
+
+  CaseController(ChildCaseRepository cases, CaseAccess access, CaseTimeline timeline, TaskService tasks) {
+    this.cases = cases;
+    this.access = access;
+    this.timeline = timeline;
+    this.tasks = tasks;
+  }
+
+  @GetMapping
+  List<CaseSummary> list(@AuthenticationPrincipal CurrentUser user) {
+    if (!user.worksIn(user.countyCode())) {
+      return List.of();
+    }
+    return cases.findByCountyCodeOrderByReportedAtDesc(user.countyCode()).stream().map(CaseSummary::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  CaseDetails get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+    return details(access.read(user, id, "GET /api/cases/{id}"));
+  }
+
+  @GetMapping("/{id}/timeline")
+  List<TimelineEntry> timeline(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+    return timelineOf(access.read(user, id, "GET /api/cases/{id}/timeline").getId());
+  }
+
+  CaseDetails details(ChildCase c) {
+    List<CurrentStep> current = tasks.openTasksOfCase(c.getId()).stream()
+        .map((UserTask t) -> new CurrentStep(t.getJobKey(), t.getName(), t.getElementId(), t.getAssignee(), t.getDueAt()))
+        .toList();
+    return new CaseDetails(CaseView.of(c), current, timelineOf(c.getId()));
+  }
+
+  private List<TimelineEntry> timelineOf(UUID caseId) {
+    return timeline.of(caseId).stream()
+        .map(e -> new TimelineEntry(e.getOccurredAt(), e.getKind().name(), e.getStepName(), e.getElementId(),
+            e.getActor(), e.getDetail()))
+        .toList();
+  }
+}

@@ -1,0 +1,50 @@
+package ke.childprotection.cases;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One entry of a case's timeline. */
+@Entity
+@Table(name = "case_event")
+public class CaseEvent {
+  public enum Kind { REPORTED, STEP_STARTED, STEP_COMPLETED, STEP_INTERRUPTED, SIGHTING_REPORTED, CHILD_LOCATED, NOTIFIED, CLOSED }
+
+  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+  @Column(nullable = false) private UUID caseId;
+  @Column(nullable = false) private OffsetDateTime occurredAt;
+  @Column(nullable = false) @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING) private Kind kind;
+  private String elementId;
+  @Column(nullable = false) private String stepName;
+  @Column(nullable = false) private String actor;
+  private String detail;
+  private String dedupKey;
+
+  protected CaseEvent() {}
+
+  CaseEvent(UUID caseId, OffsetDateTime occurredAt, Kind kind, String elementId, String stepName, String actor,
+      String detail, String dedupKey) {
+    this.caseId = caseId;
+    this.occurredAt = occurredAt;
+    this.kind = kind;
+    this.elementId = elementId;
+    this.stepName = stepName;
+    this.actor = actor;
+    this.detail = detail;
+    this.dedupKey = dedupKey;
+  }
+
+  public Long getId() { return id; }
+  public UUID getCaseId() { return caseId; }
+  public OffsetDateTime getOccurredAt() { return occurredAt; }
+  public Kind getKind() { return kind; }
+  public String getElementId() { return elementId; }
+  public String getStepName() { return stepName; }
+  public String getActor() { return actor; }
+  public String getDetail() { return detail; }
+}

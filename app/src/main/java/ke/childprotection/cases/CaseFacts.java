@@ -1,0 +1,22 @@
+package ke.childprotection.cases;
+
+import ke.childprotection.tasklist.TaskCompleted;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the case record's facts in step with the forms that change them. */
+@Component
+class CaseFacts {
+  private final ChildCaseRepository cases;
+
+  CaseFacts(ChildCaseRepository cases) {
+    this.cases = cases;
+  }
+
+  @EventListener
+  void on(TaskCompleted completed) {
+    if ("accept-case".equals(completed.formId())) {
+      cases.findById(completed.caseId()).ifPresent(c -> c.assignTo(completed.completedBy()));
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package ke.childprotection.cases;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A child's case: the report and the facts every step needs. The process drives it; this records it. */
+@Entity
+@Table(name = "child_case")
+public class ChildCase {
+  public enum Status { OPEN, LOCATED, CLOSED }
+
+  @Id private UUID id;
+  @Column(nullable = false, unique = true) private String caseNumber;
+  @Enumerated(EnumType.STRING) @Column(nullable = false) private Status status;
+  @Column(nullable = false) private String countyCode;
+  private String subCounty;
+  @Column(nullable = false) private String childFirstName;
+  private String childLastName;
+  @Column(nullable = false) private String childSex;
+  private Integer childAge;
+  @Column(nullable = false) private OffsetDateTime lastSeenAt;
+  @Column(nullable = false) private String lastSeenPlace;
+  private String clothingAndMarks;
+  private String medicalNeeds;
+  private boolean disabilityOrMedicalNeed;
+  private boolean suspectedAbduction;
+  private String circumstances;
+  @Column(nullable = false) private String reporterName;
+  @Column(nullable = false) private String reporterPhone;
+  @Column(nullable = false) private String reporterRelationship;
+  private String policeObNumber;
+  private boolean consentPublicity;
+  private boolean consentTracing;
+  @Column(nullable = false) private OffsetDateTime reportedAt;
+  @Column(nullable = false) private String reportedBy;
+  private Long processInstanceKey;
+  private String caseworker;
+  private String possibleDuplicates;
+  private OffsetDateTime locatedAt;
+  private OffsetDateTime closedAt;
+  @Version private long version;
+
+  protected ChildCase() {}
+
+  public ChildCase(UUID id, String caseNumber, String countyCode, OffsetDateTime reportedAt, String reportedBy) {
+    this.id = id;
+    this.caseNumber = caseNumber;
+    this.countyCode = countyCode;
+    this.reportedAt = reportedAt;
+    this.reportedBy = reportedBy;
+    this.status = Status.OPEN;
+  }
+
+  public void describeChild(String firstName, String lastName, String sex, Integer age, String subCounty) {
+    this.childFirstName = firstName;
+    this.childLastName = lastName;
+    this.childSex = sex;
+    this.childAge = age;
+    this.subCounty = subCounty;
+  }
+
+  public void describeDisappearance(OffsetDateTime lastSeenAt, String lastSeenPlace, String clothingAndMarks,
+      String medicalNeeds, boolean disabilityOrMedicalNeed, boolean suspectedAbduction, String circumstances) {
+    this.lastSeenAt = lastSeenAt;
+    this.lastSeenPlace = lastSeenPlace;
+    this.clothingAndMarks = clothingAndMarks;
+    this.medicalNeeds = medicalNeeds;
+    this.disabilityOrMedicalNeed = disabilityOrMedicalNeed;
+    this.suspectedAbduction = suspectedAbduction;
+    this.circumstances = circumstances;
+  }
+
+  public void recordReporter(String name, String phone, String relationship, String policeObNumber,
+      boolean consentPublicity, boolean consentTracing) {
+    this.reporterName = name;
+    this.reporterPhone = phone;
+    this.reporterRelationship = relationship;
+    this.policeObNumber = policeObNumber;
+    this.consentPublicity = consentPublicity;
+    this.consentTracing = consentTracing;
+  }
+
+  public void startedAs(long processInstanceKey) { this.processInstanceKey = processInstanceKey; }
+  public void assignTo(String caseworker) { this.caseworker = caseworker; }
+  public void flagPossibleDuplicates(String caseNumbers) { this.possibleDuplicates = caseNumbers; }
+
+  public void located(OffsetDateTime at) {
+    if (status == Status.OPEN) {
+      status = Status.LOCATED;
+      locatedAt = at;
+    }
+  }
+
+  public void close(OffsetDateTime at) {
+    status = Status.CLOSED;
+    closedAt = at;
+  }
+
+  public UUID getId() { return id; }
+  public String getCaseNumber() { return caseNumber; }
+  public Status getStatus() { return status; }
+  public String getCountyCode() { return countyCode; }
+  public String getSubCounty() { return subCounty; }
+  public String getChildFirstName() { return childFirstName; }
+  public String getChildLastName() { return childLastName; }
+  public String getChildSex() { return childSex; }
+  public Integer getChildAge() { return childAge; }
+  public OffsetDateTime getLastSeenAt() { return lastSeenAt; }
+  public String getLastSeenPlace() { return lastSeenPlace; }
+  public String getClothingAndMarks() { return clothingAndMarks; }
+  public String getMedicalNeeds() { return medicalNeeds; }
+  public boolean isDisabilityOrMedicalNeed() { return disabilityOrMedicalNeed; }
+  public boolean isSuspectedAbduction() { return suspectedAbduction; }
+  public String getCircumstances() { return circumstances; }
+  public String getReporterName() { return reporterName; }
+  public String getReporterPhone() { return reporterPhone; }
+  public String getReporterRelationship() { return reporterRelationship; }
+  public String getPoliceObNumber() { return policeObNumber; }
+  public boolean isConsentPublicity() { return consentPublicity; }
+  public boolean isConsentTracing() { return consentTracing; }
+  public OffsetDateTime getReportedAt() { return reportedAt; }
+  public String getReportedBy() { return reportedBy; }
+  public Long getProcessInstanceKey() { return processInstanceKey; }
+  public String getCaseworker() { return caseworker; }
+  public String getPossibleDuplicates() { return possibleDuplicates; }
+  public OffsetDateTime getLocatedAt() { return locatedAt; }
+  public OffsetDateTime getClosedAt() { return closedAt; }
+}

@@ -1,0 +1,22 @@
+package ke.childprotection.cases;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ChildCaseRepository extends JpaRepository<ChildCase, UUID> {
+  List<ChildCase> findByCountyCodeOrderByReportedAtDesc(String countyCode);
+
+  @Query(value = "select nextval('case_number_seq')", nativeQuery = true)
+  long nextCaseNumber();
+
+  /** Open cases of the county that may describe the same child (duplicate reports). */
+  @Query("""
+      select c from ChildCase c
+      where c.countyCode = :county and c.status <> ke.childprotection.cases.ChildCase.Status.CLOSED
+        and c.id <> :exclude and lower(c.childFirstName) = lower(:firstName) and c.childSex = :sex
+        and (c.childAge is null or :age is null or abs(c.childAge - :age) <= 1)
+      """)
+  List<ChildCase> findPossibleDuplicates(String county, UUID exclude, String firstName, String sex, Integer age);
+}

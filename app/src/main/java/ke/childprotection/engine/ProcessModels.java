@@ -1,0 +1,178 @@
+package ke.childprotection.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import io.camunda.client.api.command.DeployResourceCommandStep1;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.Form;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import jakarta.annotation.PostConstruct;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The models of {@code processes/} and {@code forms/}, as packaged on the classpath: deployed to the
+ * engine at start-up, and read back for what a job does not carry (an element's name, a form key's
+ * formId, a form's schema).
+ */
+@Component
+public class ProcessModels {
+  private static final Logger log = LoggerFactory.getLogger(ProcessModels.class);
+
+  private final CamundaClient client;
+  private final int deployAttempts;
+  private final Map<String, String> elementNames = new ConcurrentHashMap<>();
+  private final Map<Long, String> formIdsByKey = new ConcurrentHashMap<>();
+  private final Map<String, String> formSchemas = new ConcurrentHashMap<>();
+  private volatile boolean deployed;
+
+  ProcessModels(
+      CamundaClient client,
+      ObjectProvider<ZeebeTestEngine> embeddedEngine,
+      @Value("${mcc.engine.deploy-attempts:30}") int deployAttempts) {
+    embeddedEngine.ifAvailable(engine -> log.debug("deploying to the embedded engine"));
+    this.client = client;
+    this.deployAttempts = deployAttempts;
+  }
+
+  @PostConstruct
+  void deploy() throws InterruptedException {
+    Resource[] resources = resources();
+    for (Resource resource : resources) {
+      String name = resource.getFilename();
+      if (name.endsWith(".bpmn")) {
+        readElements(resource);
+      } else if (name.endsWith(".form")) {
+        String schema = read(resource);
+        formSchemas.put(formIdOf(schema, name), schema);
+      }
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        DeploymentEvent event = deployCommand(resources).send().join();
+        for (Form form : event.getForm()) {
+          formIdsByKey.put(form.getFormKey(), form.getFormId());
+        }
+        deployed = true;
+        log.info("Deployed {} processes, {} decisions, {} forms",
+            event.getProcesses().size(), event.getDecisions().size(), event.getForm().size());
+        return;
+      } catch (ClientStatusException e) {
+        if (e.getStatusCode() != Status.Code.UNAVAILABLE && e.getStatusCode() != Status.Code.DEADLINE_EXCEEDED) {
+          throw new IllegalStateException("The engine rejected the process models: " + e.getMessage(), e);
+        }
+        if (attempt >= deployAttempts) {
+          throw new IllegalStateException("Could not deploy the process models to the engine", e);
+        }
+        log.warn("Engine not reachable yet ({}), attempt {}/{}", e.getMessage(), attempt, deployAttempts);
+        Thread.sleep(2000);
+      }
+    }
+  }
+
+  private DeployResourceCommandStep1.DeployResourceCommandStep2 deployCommand(Resource[] resources) {
+    DeployResourceCommandStep1.DeployResourceCommandStep2 command = null;
+    for (Resource resource : resources) {
+      byte[] content = readBytes(resource);
+      command = command == null
+          ? client.newDeployResourceCommand().addResourceBytes(content, resource.getFilename())
+          : command.addResourceBytes(content, resource.getFilename());
+    }
+    return command;
+  }
+
+  public boolean isDeployed() {
+    return deployed;
+  }
+
+  /** The element's name as drawn in the model; the id when it has none. */
+  public String elementName(String bpmnProcessId, String elementId) {
+    return elementNames.getOrDefault(bpmnProcessId + "/" + elementId, elementId);
+  }
+
+  public Optional<String> formIdForKey(long formKey) {
+    return Optional.ofNullable(formIdsByKey.get(formKey));
+  }
+
+  public Optional<String> formSchema(String formId) {
+    return Optional.ofNullable(formSchemas.get(formId));
+  }
+
+  private void readElements(Resource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      BpmnModelInstance model = Bpmn.readModelFromStream(in);
+      for (Process process : model.getModelElementsByType(Process.class)) {
+        for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+          String key = process.getId() + "/" + element.getId();
+          elementNames.put(key, element.getName() == null ? element.getId() : element.getName());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Resource[] resources() {
+    try {
+      var resolver = new PathMatchingResourcePatternResolver();
+      Resource[] found = java.util.stream.Stream.of("processes/*.bpmn", "processes/*.dmn", "forms/*.form")
+          .flatMap(pattern -> {
+            try {
+              return Arrays.stream(resolver.getResources("classpath:" + pattern));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          })
+          .sorted(Comparator.comparing(Resource::getFilename))
+          .toArray(Resource[]::new);
+      if (found.length == 0) {
+        throw new IllegalStateException("No process models on the classpath (processes/, forms/)");
+      }
+      return found;
+    } catch (UncheckedIOException e) {
+      throw e;
+    }
+  }
+
+  private static String formIdOf(String schema, String fileName) {
+    try {
+      String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(schema).path("id").asText("");
+      if (id.isBlank()) {
+        throw new IllegalStateException("Form " + fileName + " has no id");
+      }
+      return id;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Form " + fileName + " is not valid JSON", e);
+    }
+  }
+
+  private static String read(Resource resource) {
+    return new String(readBytes(resource), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static byte[] readBytes(Resource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

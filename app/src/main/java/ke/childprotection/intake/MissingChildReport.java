@@ -1,0 +1,34 @@
+package ke.childprotection.intake;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+
+/** A report of a missing child, as taken at once from a parent, police, chief, school, 116 or the community. */
+public record MissingChildReport(
+    @NotBlank @Pattern(regexp = "\\d{3}", message = "must be a three-digit county code") String countyCode,
+    @Size(max = 80) String subCounty,
+    @NotBlank @Size(max = 80) String childFirstName,
+    @Size(max = 80) String childLastName,
+    @NotBlank @Pattern(regexp = "FEMALE|MALE|UNKNOWN", message = "must be FEMALE, MALE or UNKNOWN") String childSex,
+    @Min(0) @Max(17) Integer childAge,
+    @NotNull @PastOrPresent OffsetDateTime lastSeenAt,
+    @NotBlank @Size(max = 200) String lastSeenPlace,
+    @Size(max = 1000) String clothingAndMarks,
+    @Size(max = 1000) String medicalNeeds,
+    boolean disabilityOrMedicalNeed,
+    boolean suspectedAbduction,
+    @Size(max = 4000) String circumstances,
+    @NotBlank @Size(max = 120) String reporterName,
+    @NotBlank @Pattern(regexp = "\\+?[0-9 ]{9,16}", message = "must be a phone number") String reporterPhone,
+    @NotBlank @Pattern(regexp = "PARENT|RELATIVE|POLICE|CHIEF|SCHOOL|INSTITUTION|HELPLINE_116|COMMUNITY",
+        message = "must be one of PARENT, RELATIVE, POLICE, CHIEF, SCHOOL, INSTITUTION, HELPLINE_116, COMMUNITY")
+    String reporterRelationship,
+    @Size(max = 40) String policeObNumber,
+    boolean consentPublicity,
+    boolean consentTracing) {}

@@ -1,0 +1,35 @@
+package ke.childprotection.intake;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import ke.childprotection.cases.CaseView;
+import ke.childprotection.cases.ChildCase;
+import ke.childprotection.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "Cases")
+class ReportController {
+  private final CaseIntake intake;
+
+  ReportController(CaseIntake intake) {
+    this.intake = intake;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+  @Operation(summary = "Report a missing child", description = "Accepted at once, any hour: the case is created and its process started.")
+  ResponseEntity<CaseView> report(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody MissingChildReport report) {
+    ChildCase created = intake.report(user, report);
+    return ResponseEntity.created(URI.create("/api/cases/" + created.getId())).body(CaseView.of(created));
+  }
+}

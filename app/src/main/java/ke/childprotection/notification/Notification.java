@@ -1,0 +1,44 @@
+package ke.childprotection.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A message to the staff of a role in a county: a missed deadline, an escalation. */
+@Entity
+@Table(name = "notification")
+public class Notification {
+  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+  @Column(nullable = false) private UUID caseId;
+  @Column(nullable = false) private String countyCode;
+  @Column(nullable = false) private String recipientRole;
+  @Column(nullable = false) private String reason;
+  @Column(nullable = false) private String message;
+  @Column(nullable = false) private OffsetDateTime createdAt;
+  @Column(nullable = false, unique = true) private String dedupKey;
+
+  protected Notification() {}
+
+  Notification(UUID caseId, String countyCode, String recipientRole, String reason, String message, String dedupKey) {
+    this.caseId = caseId;
+    this.countyCode = countyCode;
+    this.recipientRole = recipientRole;
+    this.reason = reason;
+    this.message = message;
+    this.dedupKey = dedupKey;
+    this.createdAt = OffsetDateTime.now();
+  }
+
+  public Long getId() { return id; }
+  public UUID getCaseId() { return caseId; }
+  public String getCountyCode() { return countyCode; }
+  public String getRecipientRole() { return recipientRole; }
+  public String getReason() { return reason; }
+  public String getMessage() { return message; }
+  public OffsetDateTime getCreatedAt() { return createdAt; }
+}

@@ -1,0 +1,113 @@
+package ke.childprotection.search;
+
+import io.camunda.client.CamundaClient;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import ke.childprotection.audit.AuditLog;
+import ke.childprotection.cases.CaseAccess;
+import ke.childprotection.cases.CaseEvent;
+import ke.childprotection.cases.CaseTimeline;
+import ke.childprotection.cases.ChildCase;
+import ke.childprotection.security.CurrentUser;
+import ke.childprotection.web.Conflict;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sightings and "child located" reach the case's process as BPMN messages correlated by case number.
+ * Each publish carries a message id, so a retried request is taken once by the engine.
+ */
+@RestController
+@RequestMapping("/api/cases/{id}")
+@Tag(name = "Search", description = "Sightings and the child being located")
+class SearchController {
+  record Sighting(@NotNull @PastOrPresent OffsetDateTime seenAt, @NotBlank @Size(max = 200) String place,
+      @NotBlank @Size(max = 1000) String description, @Size(max = 64) String requestId) {}
+
+  record Located(@NotNull @PastOrPresent OffsetDateTime locatedAt, @NotBlank @Size(max = 200) String place,
+      @NotBlank @Pattern(regexp = "FOUND|RETURNED_HOME|MATCHED_FOUND_CHILD",
+          message = "must be FOUND, RETURNED_HOME or MATCHED_FOUND_CHILD") String how,
+      @Size(max = 1000) String circumstances) {}
+
+  record Accepted(String caseNumber, String message) {}
+
+  private final CaseAccess access;
+  private final CaseTimeline timeline;
+  private final CamundaClient client;
+  private final AuditLog audit;
+  private final Duration timeToLive;
+
+  SearchController(CaseAccess access, CaseTimeline timeline, CamundaClient client, AuditLog audit,
+      @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+    this.access = access;
+    this.timeline = timeline;
+    this.client = client;
+    this.audit = audit;
+    this.timeToLive = timeToLive;
+  }
+
+  @PostMapping("/sightings")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+  @Operation(summary = "Record a sighting of the missing child; the caseworker gets a follow-up task")
+  @Transactional
+  Accepted sighting(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Sighting sighting) {
+    ChildCase childCase = open(user, id, "POST sighting");
+    String summary = "seen at " + sighting.place() + " on " + sighting.seenAt() + ": " + sighting.description();
+    String messageId = "sighting:" + id + ":" + (sighting.requestId() == null ? UUID.randomUUID() : sighting.requestId());
+    timeline.record(id, CaseEvent.Kind.SIGHTING_REPORTED, null, "Sighting reported", user.username(), summary, messageId);
+    publish("sighting-reported", childCase.getCaseNumber(), messageId, Map.of("lastSightingSummary", summary));
+    return new Accepted(childCase.getCaseNumber(), "sighting-reported");
+  }
+
+  @PostMapping("/located")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+  @Operation(summary = "Report that the child has been located; identity verification follows")
+  @Transactional
+  Accepted located(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Located located) {
+    ChildCase childCase = open(user, id, "POST located");
+    if (childCase.getStatus() == ChildCase.Status.LOCATED) {
+      throw new Conflict("The child of this case has already been reported located.");
+    }
+    childCase.located(located.locatedAt());
+    String summary = located.how().toLowerCase().replace('_', ' ') + " at " + located.place() + " on " + located.locatedAt();
+    String messageId = "located:" + id;
+    timeline.record(id, CaseEvent.Kind.CHILD_LOCATED, "Message_ChildLocated", "Child located", user.username(), summary, messageId);
+    publish("child-located", childCase.getCaseNumber(), messageId, Map.of("locatedSummary", summary));
+    return new Accepted(childCase.getCaseNumber(), "child-located");
+  }
+
+  private ChildCase open(CurrentUser user, UUID id, String purpose) {
+    ChildCase childCase = access.read(user, id, purpose);
+    if (childCase.getStatus() == ChildCase.Status.CLOSED) {
+      throw new Conflict("The case is closed.");
+    }
+    audit.record(user.username(), AuditLog.Action.CHANGE, id, purpose);
+    return childCase;
+  }
+
+  private void publish(String message, String caseNumber, String messageId, Map<String, Object> variables) {
+    client.newPublishMessageCommand().messageName(message).correlationKey(caseNumber).messageId(messageId)
+        .timeToLive(timeToLive).variables(variables).send().join();
+  }
+}

@@ -1,0 +1,36 @@
+package ke.childprotection.security;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "app_user")
+public class AppUser {
+  @Id private String username;
+  @Column(nullable = false) private String passwordHash;
+  @Column(nullable = false) private String fullName;
+  @Column(nullable = false) private String role;
+  private String countyCode;
+  private String subCounty;
+  private boolean enabled = true;
+
+  protected AppUser() {}
+
+  public AppUser(String username, String passwordHash, String fullName, Role role, String countyCode) {
+    this.username = username;
+    this.passwordHash = passwordHash;
+    this.fullName = fullName;
+    this.role = role.group();
+    this.countyCode = countyCode;
+  }
+
+  public String getUsername() { return username; }
+  public String getPasswordHash() { return passwordHash; }
+  public String getFullName() { return fullName; }
+  public Role getRole() { return Role.ofGroup(role); }
+  public String getCountyCode() { return countyCode; }
+  public String getSubCounty() { return subCounty; }
+  public boolean isEnabled() { return enabled; }
+}

@@ -1,0 +1,183 @@
+package ke.childprotection.tasklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a submitted form against its Camunda Form schema on the server, with the rules (and the
+ * messages) of the form-js viewer that the user saw: required, min/max, minLength/maxLength, pattern,
+ * allowed options, and {@code conditional.hide} evaluated with the same FEEL engine Zeebe uses. A
+ * hidden field is dropped, a key the form does not have is refused: a form cannot set other process
+ * variables.
+ */
+@Component
+public class FormValidator {
+  private static final Set<String> INPUT_TYPES = Set.of(
+      "textfield", "textarea", "number", "checkbox", "select", "radio", "datetime", "checklist", "taglist");
+
+  public record FieldError(String field, String message) {}
+
+  /** The data to hand to the process (hidden fields dropped) and what is wrong with it. */
+  public record Result(Map<String, Object> data, List<FieldError> errors) {
+    public boolean valid() {
+      return errors.isEmpty();
+    }
+  }
+
+  private final ObjectMapper json;
+  private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+
+  FormValidator(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public Result validate(String schema, Map<String, Object> context, Map<String, Object> submitted) {
+    JsonNode root;
+    try {
+      root = json.readTree(schema);
+    } catch (Exception e) {
+      throw new IllegalStateException("form schema is not valid JSON", e);
+    }
+    Map<String, Object> scope = new HashMap<>(context);
+    scope.putAll(submitted);
+    List<FieldError> errors = new ArrayList<>();
+    Map<String, Object> accepted = new LinkedHashMap<>();
+    List<JsonNode> fields = new ArrayList<>();
+    collectInputs(root.path("components"), fields);
+    Set<String> keys = new java.util.HashSet<>();
+    for (JsonNode field : fields) {
+      String key = field.path("key").asText();
+      keys.add(key);
+      if (isHidden(field, scope)) {
+        continue;
+      }
+      Object value = submitted.get(key);
+      List<String> problems = check(field, value);
+      problems.forEach(message -> errors.add(new FieldError(key, message)));
+      if (value != null) {
+        accepted.put(key, value);
+      }
+    }
+    for (String key : submitted.keySet()) {
+      if (!keys.contains(key)) {
+        errors.add(new FieldError(key, "Not a field of this form."));
+      }
+    }
+    return new Result(accepted, errors);
+  }
+
+  private static void collectInputs(JsonNode components, List<JsonNode> into) {
+    for (JsonNode component : components) {
+      if (INPUT_TYPES.contains(component.path("type").asText()) && component.hasNonNull("key")) {
+        into.add(component);
+      }
+      collectInputs(component.path("components"), into);
+    }
+  }
+
+  private boolean isHidden(JsonNode field, Map<String, Object> scope) {
+    String hide = field.path("conditional").path("hide").asText("");
+    if (hide.isBlank()) {
+      return false;
+    }
+    EvaluationResult result = feel.evaluateExpression(hide.startsWith("=") ? hide.substring(1) : hide, scope);
+    return result.isSuccess() && Boolean.TRUE.equals(result.result());
+  }
+
+  private static List<String> check(JsonNode field, Object value) {
+    List<String> problems = new ArrayList<>();
+    String type = field.path("type").asText();
+    JsonNode validate = field.path("validate");
+    boolean unset = value == null || "".equals(value);
+    if (validate.path("required").asBoolean(false)
+        && (unset || ("checkbox".equals(type) && Boolean.FALSE.equals(value))
+            || (value instanceof List<?> list && list.isEmpty()))) {
+      problems.add("Field is required.");
+      return problems;
+    }
+    if (unset) {
+      return problems;
+    }
+    switch (type) {
+      case "checkbox" -> {
+        if (!(value instanceof Boolean)) problems.add("Value must be true or false.");
+      }
+      case "number" -> checkNumber(validate, value, problems);
+      case "select", "radio" -> {
+        if (!allowedValues(field).contains(String.valueOf(value))) problems.add("Value is not one of the options.");
+      }
+      case "checklist", "taglist" -> {
+        if (!(value instanceof List<?> list) || !allowedValues(field).containsAll(list.stream().map(String::valueOf).toList())) {
+          problems.add("Value is not one of the options.");
+        }
+      }
+      case "datetime" -> checkDate(field, value, problems);
+      default -> checkText(validate, value, problems);
+    }
+    return problems;
+  }
+
+  private static void checkText(JsonNode validate, Object value, List<String> problems) {
+    if (!(value instanceof String text)) {
+      problems.add("Value must be text.");
+      return;
+    }
+    String trimmed = text.trim();
+    if (validate.has("pattern") && !Pattern.compile(validate.get("pattern").asText()).matcher(text).find()) {
+      problems.add(validate.path("patternErrorMessage").asText("Field must match pattern " + validate.get("pattern").asText() + "."));
+    }
+    if (validate.has("minLength") && trimmed.length() < validate.get("minLength").asInt()) {
+      problems.add("Field must have minimum length of " + validate.get("minLength").asInt() + ".");
+    }
+    if (validate.has("maxLength") && trimmed.length() > validate.get("maxLength").asInt()) {
+      problems.add("Field must have maximum length of " + validate.get("maxLength").asInt() + ".");
+    }
+  }
+
+  private static void checkNumber(JsonNode validate, Object value, List<String> problems) {
+    BigDecimal number;
+    try {
+      number = new BigDecimal(String.valueOf(value));
+    } catch (NumberFormatException e) {
+      problems.add("Value is not a number.");
+      return;
+    }
+    if (validate.has("min") && number.compareTo(validate.get("min").decimalValue()) < 0) {
+      problems.add("Field must have minimum value of " + validate.get("min").asText() + ".");
+    }
+    if (validate.has("max") && number.compareTo(validate.get("max").decimalValue()) > 0) {
+      problems.add("Field must have maximum value of " + validate.get("max").asText() + ".");
+    }
+  }
+
+  private static void checkDate(JsonNode field, Object value, List<String> problems) {
+    if (!"date".equals(field.path("subtype").asText("date"))) {
+      return;
+    }
+    try {
+      LocalDate.parse(String.valueOf(value));
+    } catch (DateTimeParseException e) {
+      problems.add("Value must be a date (YYYY-MM-DD).");
+    }
+  }
+
+  private static Set<String> allowedValues(JsonNode field) {
+    Set<String> allowed = new java.util.HashSet<>();
+    field.path("values").forEach(option -> allowed.add(option.path("value").asText()));
+    return allowed;
+  }
+}

@@ -1,0 +1,84 @@
+package ke.childprotection.tasklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import ke.childprotection.security.CurrentUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "Tasks", description = "The tasklist: human steps of cases, by role and county")
+class TaskController {
+
+  record TaskView(long id, UUID caseId, String name, String elementId, String formId, String assignee,
+      List<String> candidateGroups, OffsetDateTime due, boolean overdue, OffsetDateTime created, String state) {
+    static TaskView of(UserTask t) {
+      return new TaskView(t.getJobKey(), t.getCaseId(), t.getName(), t.getElementId(), t.getFormId(), t.getAssignee(),
+          t.getCandidateGroups().stream().sorted().toList(), t.getDueAt(),
+          t.isOpen() && t.getDueAt() != null && t.getDueAt().isBefore(OffsetDateTime.now()), t.getCreatedAt(),
+          t.getState().name());
+    }
+  }
+
+  record TaskForm(long taskId, String formId, JsonNode schema, Map<String, Object> data) {}
+
+  private final TaskService tasks;
+  private final ObjectMapper json;
+
+  TaskController(TaskService tasks, ObjectMapper json) {
+    this.tasks = tasks;
+    this.json = json;
+  }
+
+  @GetMapping
+  @Operation(summary = "My open tasks (view=MINE) or the unassigned tasks of my group in my county (view=UNASSIGNED)",
+      description = "sort=due (default: earliest due first, tasks without a due date last) or sort=created")
+  List<TaskView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "MINE") TaskService.View view,
+      @RequestParam(defaultValue = "due") String sort) {
+    return tasks.list(user, view, sort).stream().map(TaskView::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  TaskView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+    return TaskView.of(tasks.get(user, id));
+  }
+
+  @GetMapping("/{id}/form")
+  @Operation(summary = "The task's Camunda Form schema and the data it starts from")
+  TaskForm form(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) throws Exception {
+    UserTask task = tasks.get(user, id);
+    String schema = tasks.formSchema(task);
+    return new TaskForm(id, task.getFormId(), schema == null ? null : json.readTree(schema), tasks.inputData(task));
+  }
+
+  @PostMapping("/{id}/claim")
+  TaskView claim(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+    return TaskView.of(tasks.claim(user, id));
+  }
+
+  @PostMapping("/{id}/unclaim")
+  TaskView unclaim(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+    return TaskView.of(tasks.unclaim(user, id));
+  }
+
+  @PostMapping("/{id}/complete")
+  @Operation(summary = "Complete the task with its form's data",
+      description = "The data is validated against the task's form (400 with field errors); the task must be claimed by the caller (409 otherwise).")
+  TaskView complete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+      @RequestBody(required = false) Map<String, Object> data) {
+    return TaskView.of(tasks.complete(user, id, data));
+  }
+}

@@ -1,0 +1,66 @@
+package ke.childprotection.tasklist;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import ke.childprotection.cases.CaseEvent;
+import ke.childprotection.cases.CaseTimeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the task rows true to the engine. Renewing a job's timeout both keeps the app's hold on it and
+ * tells whether it still exists: NOT_FOUND means a boundary event (timer, message) interrupted the
+ * step, so the task leaves the list. Runs for an instance whenever it reaches a new human step, and
+ * over all open tasks on a schedule as a safety net.
+ */
+@Component
+class TaskReconciler {
+  private static final Logger log = LoggerFactory.getLogger(TaskReconciler.class);
+
+  private final UserTaskRepository tasks;
+  private final TaskEngine engine;
+  private final CaseTimeline timeline;
+  private final TransactionTemplate tx;
+
+  TaskReconciler(UserTaskRepository tasks, TaskEngine engine, CaseTimeline timeline, TransactionTemplate tx) {
+    this.tasks = tasks;
+    this.engine = engine;
+    this.timeline = timeline;
+    this.tx = tx;
+  }
+
+  void reconcileInstance(long processInstanceKey, long exceptJobKey) {
+    tasks.findByProcessInstanceKeyAndState(processInstanceKey, UserTask.State.OPEN).stream()
+        .filter(task -> task.getJobKey() != exceptJobKey)
+        .forEach(this::check);
+  }
+
+  @Scheduled(fixedDelayString = "${mcc.tasklist.reconcile-interval}", initialDelayString = "${mcc.tasklist.reconcile-interval}")
+  void reconcileAll() {
+    List<UserTask> open = tasks.findByState(UserTask.State.OPEN);
+    open.forEach(this::check);
+  }
+
+  void check(UserTask task) {
+    try {
+      engine.renew(task.getJobKey());
+      OffsetDateTime until = OffsetDateTime.now().plus(engine.jobLock());
+      tx.executeWithoutResult(s -> tasks.findById(task.getJobKey()).ifPresent(t -> t.renewLock(until)));
+    } catch (TaskEngine.JobGone gone) {
+      cancel(task.getJobKey());
+    } catch (RuntimeException e) {
+      log.warn("could not reconcile task {}: {}", task.getJobKey(), e.getMessage());
+    }
+  }
+
+  void cancel(long jobKey) {
+    tx.executeWithoutResult(s -> tasks.findById(jobKey).filter(UserTask::isOpen).ifPresent(t -> {
+      t.cancel();
+      timeline.record(t.getCaseId(), CaseEvent.Kind.STEP_INTERRUPTED, t.getElementId(), t.getName(), "system",
+          "interrupted by the process", "job:" + jobKey + ":interrupted");
+    }));
+  }
+}

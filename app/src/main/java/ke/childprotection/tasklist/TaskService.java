@@ -1,0 +1,175 @@
+package ke.childprotection.tasklist;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ke.childprotection.cases.CaseEvent;
+import ke.childprotection.cases.CaseTimeline;
+import ke.childprotection.engine.ProcessModels;
+import ke.childprotection.security.CurrentUser;
+import ke.childprotection.web.Conflict;
+import ke.childprotection.web.InvalidInput;
+import ke.childprotection.web.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** What a user may do with tasks: list, claim, unclaim, complete, within their role and county. */
+@Service
+public class TaskService {
+  public enum View { MINE, UNASSIGNED }
+
+  private final UserTaskRepository tasks;
+  private final FormValidator forms;
+  private final ProcessModels models;
+  private final TaskEngine engine;
+  private final TaskReconciler reconciler;
+  private final CaseTimeline timeline;
+  private final ApplicationEventPublisher events;
+  private final ObjectMapper json;
+  private final FormSubmissions submissions;
+
+  TaskService(UserTaskRepository tasks, FormValidator forms, ProcessModels models, TaskEngine engine,
+      TaskReconciler reconciler, CaseTimeline timeline, ApplicationEventPublisher events, ObjectMapper json,
+      FormSubmissions submissions) {
+    this.tasks = tasks;
+    this.forms = forms;
+    this.models = models;
+    this.engine = engine;
+    this.reconciler = reconciler;
+    this.timeline = timeline;
+    this.events = events;
+    this.json = json;
+    this.submissions = submissions;
+  }
+
+  @Transactional(readOnly = true)
+  public List<UserTask> list(CurrentUser user, View view, String sort) {
+    if (user.countyCode() == null) {
+      return List.of();
+    }
+    Sort order = Sort.by(Sort.Direction.ASC, "createdAt");
+    List<UserTask> found = view == View.MINE
+        ? tasks.findByStateAndCountyCodeAndAssignee(UserTask.State.OPEN, user.countyCode(), user.username(), order)
+        : tasks.findUnassigned(user.countyCode(), user.role().group(), order);
+    // Due first, tasks without a due date last (JPA derived queries cannot say "nulls last").
+    Comparator<UserTask> byDue = Comparator.comparing(UserTask::getDueAt, Comparator.nullsLast(Comparator.naturalOrder()));
+    return found.stream().sorted("created".equals(sort) ? Comparator.comparing(UserTask::getCreatedAt) : byDue.thenComparing(UserTask::getCreatedAt)).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public UserTask get(CurrentUser user, long jobKey) {
+    UserTask task = tasks.findById(jobKey).orElseThrow(() -> new NotFound("task " + jobKey));
+    if (!user.worksIn(task.getCountyCode())) {
+      throw new NotFound("task " + jobKey);
+    }
+    if (!user.username().equals(task.getAssignee()) && !user.inGroup(task.getCandidateGroups())) {
+      throw new AccessDeniedException("This task is for another group or user.");
+    }
+    return task;
+  }
+
+  @Transactional(readOnly = true)
+  public List<UserTask> openTasksOfCase(java.util.UUID caseId) {
+    return tasks.findByCaseIdAndState(caseId, UserTask.State.OPEN);
+  }
+
+  @Transactional(readOnly = true)
+  public Map<String, Object> inputData(UserTask task) {
+    try {
+      return json.readValue(task.getInputData(), new TypeReference<Map<String, Object>>() {});
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String formSchema(UserTask task) {
+    return task.getFormId() == null ? null : models.formSchema(task.getFormId()).orElse(null);
+  }
+
+  @Transactional
+  public UserTask claim(CurrentUser user, long jobKey) {
+    UserTask task = openTask(user, jobKey);
+    if (user.username().equals(task.getAssignee())) {
+      return task;
+    }
+    if (task.getAssignee() != null) {
+      throw new Conflict("The task is already claimed by " + task.getAssignee() + ".");
+    }
+    if (!user.inGroup(task.getCandidateGroups())) {
+      throw new AccessDeniedException("Only " + String.join(", ", task.getCandidateGroups()) + " may claim this task.");
+    }
+    task.claim(user.username());
+    return task;
+  }
+
+  @Transactional
+  public UserTask unclaim(CurrentUser user, long jobKey) {
+    UserTask task = openTask(user, jobKey);
+    if (!user.username().equals(task.getAssignee())) {
+      throw new Conflict("Only the user who claimed the task can unclaim it.");
+    }
+    task.unclaim();
+    return task;
+  }
+
+  /**
+   * Validates the form data against the task's form, records it with the case, and completes the job
+   * with it. Everything is written in one transaction that the engine call closes: if the engine
+   * refuses, nothing is written.
+   */
+  @Transactional
+  public UserTask complete(CurrentUser user, long jobKey, Map<String, Object> submitted) {
+    UserTask task = openTask(user, jobKey);
+    if (!user.username().equals(task.getAssignee())) {
+      throw new Conflict("Claim the task before completing it.");
+    }
+    Map<String, Object> data = submitted == null ? Map.of() : submitted;
+    String schema = formSchema(task);
+    if (schema != null) {
+      FormValidator.Result result = forms.validate(schema, inputData(task), data);
+      if (!result.valid()) {
+        throw new InvalidInput("The form has invalid fields.",
+            result.errors().stream().map(e -> new InvalidInput.Field(e.field(), e.message())).toList());
+      }
+      data = result.data();
+    } else if (!data.isEmpty()) {
+      throw new InvalidInput("This task has no form: it takes no data.", List.of());
+    }
+    task.complete(user.username());
+    submissions.record(task, data, user.username());
+    timeline.record(task.getCaseId(), CaseEvent.Kind.STEP_COMPLETED, task.getElementId(), task.getName(),
+        user.username(), null, "job:" + jobKey + ":done");
+    events.publishEvent(new TaskCompleted(task.getCaseId(), task.getFormId(), task.getElementId(), user.username(), data));
+    Map<String, Object> variables = new HashMap<>(data);
+    variables.put("completedBy", user.username());
+    try {
+      engine.complete(jobKey, variables);
+    } catch (TaskEngine.JobGone gone) {
+      // Nothing of this completion is kept; once rolled back, the task is marked interrupted.
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          reconciler.cancel(jobKey);
+        }
+      });
+      throw new Conflict("This step was interrupted by the process and can no longer be completed.");
+    }
+    return task;
+  }
+
+  private UserTask openTask(CurrentUser user, long jobKey) {
+    UserTask task = get(user, jobKey);
+    if (!task.isOpen()) {
+      throw new Conflict("The task is " + task.getState().name().toLowerCase() + ".");
+    }
+    return task;
+  }
+}

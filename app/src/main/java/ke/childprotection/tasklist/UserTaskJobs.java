@@ -1,0 +1,148 @@
+package ke.childprotection.tasklist;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobWorker;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import ke.childprotection.cases.CaseEvent;
+import ke.childprotection.cases.CaseTimeline;
+import ke.childprotection.cases.ChildCaseRepository;
+import ke.childprotection.engine.ProcessModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes every job-worker user task ({@code io.camunda.zeebe:userTask}) from the engine and stores it as
+ * a task row, keyed by job key: a job delivered again updates the same row. The app holds the job for
+ * {@code mcc.tasklist.job-lock} and renews it; it completes it when the user submits the form.
+ */
+@Component
+class UserTaskJobs implements SmartLifecycle {
+  static final String JOB_TYPE = "io.camunda.zeebe:userTask";
+  private static final Logger log = LoggerFactory.getLogger(UserTaskJobs.class);
+  private static final String HEADER = "io.camunda.zeebe:";
+
+  private final CamundaClient client;
+  private final ProcessModels models;
+  private final UserTaskRepository tasks;
+  private final ChildCaseRepository cases;
+  private final CaseTimeline timeline;
+  private final TaskReconciler reconciler;
+  private final TaskEngine engine;
+  private final TransactionTemplate tx;
+  private final ObjectMapper json;
+  private volatile JobWorker worker;
+
+  UserTaskJobs(CamundaClient client, ProcessModels models, UserTaskRepository tasks, ChildCaseRepository cases,
+      CaseTimeline timeline, TaskReconciler reconciler, TaskEngine engine, TransactionTemplate tx,
+      ObjectMapper json) {
+    this.client = client;
+    this.models = models;
+    this.tasks = tasks;
+    this.cases = cases;
+    this.timeline = timeline;
+    this.reconciler = reconciler;
+    this.engine = engine;
+    this.tx = tx;
+    this.json = json;
+  }
+
+  @Override
+  public void start() {
+    worker = client.newWorker().jobType(JOB_TYPE).handler(this::handle).name("tasklist")
+        .timeout(engine.jobLock()).fetchVariables(List.of()).open();
+  }
+
+  @Override
+  public void stop() {
+    if (worker != null) {
+      worker.close();
+      worker = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return worker != null;
+  }
+
+  void handle(JobClient jobClient, ActivatedJob job) {
+    Map<String, Object> variables = job.getVariablesAsMap();
+    Object caseIdValue = variables.get("caseId");
+    if (caseIdValue == null) {
+      throw new IllegalStateException("user task job " + job.getKey() + " has no caseId variable");
+    }
+    UUID caseId = UUID.fromString(caseIdValue.toString());
+    Map<String, String> headers = job.getCustomHeaders();
+    String formId = header(headers, "formKey").map(Long::parseLong).flatMap(models::formIdForKey).orElse(null);
+    String name = models.elementName(job.getBpmnProcessId(), job.getElementId());
+    OffsetDateTime lockExpires = OffsetDateTime.ofInstant(Instant.ofEpochMilli(job.getDeadline()), ZoneOffset.UTC);
+    tx.executeWithoutResult(status -> {
+      tasks.findById(job.getKey()).ifPresentOrElse(
+          existing -> existing.renewLock(lockExpires),
+          () -> {
+            String county = cases.findById(caseId).orElseThrow().getCountyCode();
+            tasks.save(new UserTask(job.getKey(), caseId, county, job.getProcessInstanceKey(), job.getBpmnProcessId(),
+                job.getElementId(), name, formId, header(headers, "assignee").orElse(null), groups(headers),
+                header(headers, "dueDate").map(UserTaskJobs::dateTime).orElse(null),
+                header(headers, "followUpDate").map(UserTaskJobs::dateTime).orElse(null), lockExpires,
+                inputData(formId, variables)));
+          });
+      timeline.record(caseId, CaseEvent.Kind.STEP_STARTED, job.getElementId(), name, "system", null,
+          "job:" + job.getKey() + ":started");
+    });
+    log.debug("task {} ({}) stored for process instance {}", job.getKey(), job.getElementId(), job.getProcessInstanceKey());
+    // A new step of the instance: any other open task of it may have been interrupted meanwhile.
+    reconciler.reconcileInstance(job.getProcessInstanceKey(), job.getKey());
+  }
+
+  /** Only the variables the task's form refers to are kept with the task (collect only what a step needs). */
+  private String inputData(String formId, Map<String, Object> variables) {
+    String schema = formId == null ? "" : models.formSchema(formId).orElse("");
+    Map<String, Object> needed = new LinkedHashMap<>();
+    variables.forEach((name, value) -> {
+      if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(schema).find()) {
+        needed.put(name, value);
+      }
+    });
+    try {
+      return json.writeValueAsString(needed);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Set<String> groups(Map<String, String> headers) {
+    return header(headers, "candidateGroups").map(value -> {
+      try {
+        return Set.copyOf(json.readValue(value, new TypeReference<List<String>>() {}));
+      } catch (Exception e) {
+        throw new IllegalStateException("candidateGroups header is not a JSON array: " + value, e);
+      }
+    }).orElse(Set.of());
+  }
+
+  private static java.util.Optional<String> header(Map<String, String> headers, String name) {
+    return java.util.Optional.ofNullable(headers.get(HEADER + name)).filter(v -> !v.isBlank());
+  }
+
+  private static OffsetDateTime dateTime(String value) {
+    return ZonedDateTime.parse(value, DateTimeFormatter.ISO_DATE_TIME).toOffsetDateTime();
+  }
+}

@@ -1,0 +1,28 @@
+package ke.childprotection.tasklist;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface UserTaskRepository extends JpaRepository<UserTask, Long> {
+
+  List<UserTask> findByStateAndCountyCodeAndAssignee(UserTask.State state, String county, String assignee, Sort sort);
+
+  @Query("""
+      select distinct t from UserTask t join t.candidateGroups g
+      where t.state = ke.childprotection.tasklist.UserTask.State.OPEN
+        and t.assignee is null and t.countyCode = :county and g = :group
+      """)
+  List<UserTask> findUnassigned(String county, String group, Sort sort);
+
+  List<UserTask> findByCaseIdAndState(UUID caseId, UserTask.State state);
+
+  List<UserTask> findByProcessInstanceKeyAndState(long processInstanceKey, UserTask.State state);
+
+  List<UserTask> findByStateAndLockExpiresAtBefore(UserTask.State state, OffsetDateTime before);
+
+  List<UserTask> findByState(UserTask.State state);
+}

@@ -1,0 +1,68 @@
+package ke.childprotection.web;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** The one error format of the API: RFC 9457 problem details, with {@code errors} per field for 400. */
+@RestControllerAdvice(basePackages = "ke.childprotection")
+class ApiErrors {
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ProblemDetail invalid(MethodArgumentNotValidException e) {
+    List<InvalidInput.Field> fields = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new InvalidInput.Field(f.getField(), f.getDefaultMessage())).toList();
+    return badRequest("The request has invalid fields.", fields);
+  }
+
+  @ExceptionHandler(InvalidInput.class)
+  ProblemDetail invalid(InvalidInput e) {
+    return badRequest(e.getMessage(), e.fields());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return badRequest("The request body is not readable JSON of the expected shape.", List.of());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+    return badRequest("Invalid value for " + e.getName() + ".", List.of(new InvalidInput.Field(e.getName(), "invalid value")));
+  }
+
+  @ExceptionHandler(NotFound.class)
+  ProblemDetail notFound(NotFound e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(Conflict.class)
+  ProblemDetail conflict(Conflict e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail forbidden(AccessDeniedException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  private static ProblemDetail badRequest(String detail, List<InvalidInput.Field> fields) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
+    problem.setProperty("errors", fields);
+    return problem;
+  }
+
+  private static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("about:blank"));
+    return problem;
+  }
+}

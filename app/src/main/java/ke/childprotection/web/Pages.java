@@ -1,0 +1,86 @@
+package ke.childprotection.web;
+
+import java.util.UUID;
+import ke.childprotection.cases.CaseAccess;
+import ke.childprotection.cases.CaseView;
+import ke.childprotection.cases.ChildCaseRepository;
+import ke.childprotection.notification.NotificationRepository;
+import ke.childprotection.security.CurrentUser;
+import ke.childprotection.tasklist.TaskService;
+import ke.childprotection.tasklist.UserTask;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Server-rendered pages; the task form itself is rendered in the browser by form-js from the API. */
+@Controller
+class Pages {
+  private final TaskService tasks;
+  private final CaseAccess access;
+  private final ChildCaseRepository cases;
+  private final NotificationRepository notifications;
+  private final ke.childprotection.cases.CaseTimeline timeline;
+
+  Pages(TaskService tasks, CaseAccess access, ChildCaseRepository cases, NotificationRepository notifications,
+      ke.childprotection.cases.CaseTimeline timeline) {
+    this.tasks = tasks;
+    this.access = access;
+    this.cases = cases;
+    this.notifications = notifications;
+    this.timeline = timeline;
+  }
+
+  @GetMapping("/login")
+  String login() {
+    return "login";
+  }
+
+  @GetMapping("/")
+  String home() {
+    return "redirect:/tasks";
+  }
+
+  @GetMapping("/tasks")
+  String tasks(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "MINE") TaskService.View view,
+      @RequestParam(defaultValue = "due") String sort, Model model) {
+    model.addAttribute("user", user);
+    model.addAttribute("view", view.name());
+    model.addAttribute("sort", sort);
+    model.addAttribute("tasks", tasks.list(user, view, sort));
+    model.addAttribute("now", java.time.OffsetDateTime.now());
+    model.addAttribute("notifications", user.worksIn(user.countyCode())
+        ? notifications.findByCountyCodeAndRecipientRoleOrderByCreatedAtDesc(user.countyCode(), user.role().group())
+        : java.util.List.of());
+    return "tasks";
+  }
+
+  @GetMapping("/tasks/{id}")
+  String task(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+    UserTask task = tasks.get(user, id);
+    model.addAttribute("user", user);
+    model.addAttribute("task", task);
+    model.addAttribute("childCase", CaseView.of(access.read(user, task.getCaseId(), "task page")));
+    return "task";
+  }
+
+  @GetMapping("/cases")
+  String cases(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("user", user);
+    model.addAttribute("cases", user.worksIn(user.countyCode())
+        ? cases.findByCountyCodeOrderByReportedAtDesc(user.countyCode()).stream().map(CaseView::of).toList()
+        : java.util.List.of());
+    return "cases";
+  }
+
+  @GetMapping("/cases/{id}")
+  String caseDetails(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    model.addAttribute("user", user);
+    model.addAttribute("c", CaseView.of(access.read(user, id, "case page")));
+    model.addAttribute("currentSteps", tasks.openTasksOfCase(id));
+    model.addAttribute("timeline", timeline.of(id));
+    return "case";
+  }
+}
