@@ -1,0 +1,209 @@
+package ke.childprotection.process;
+
+import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.community.process_test_coverage.junit5.platform8.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of missing-child-case, timers and reminders included, on Zeebe Process Test's engine
+ * with the real DMN tables and forms. The coverage extension fails the class below 100 % of flow
+ * nodes and sequence flows.
+ */
+@ZeebeProcessTest
+class MissingChildCaseProcessTest {
+  @RegisterExtension
+  static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(1.0).build();
+
+  private ZeebeTestEngine engine;
+  private ZeebeClient client;
+  private ProcessTestSupport zeebe;
+
+  private static final Map<String, Object> POLICY = Map.of(
+      "riskAssessmentDeadline", "PT2H", "searchReviewCompletion", "PT24H", "sightingFollowUp", "PT6H",
+      "identityVerification", "PT24H", "returnInterviewDeadline", "PT72H", "followUpFirstVisit", "P14D",
+      "followUpVisitGrace", "P7D");
+
+  @BeforeEach
+  void deploy() throws Exception {
+    zeebe = new ProcessTestSupport(engine, client);
+    zeebe.deployAll();
+  }
+
+  private ProcessInstanceEvent report(String caseNumber, int age, boolean consent) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseId", "00000000-0000-0000-0000-000000000001");
+    variables.put("caseNumber", caseNumber);
+    variables.put("countyCode", "047");
+    variables.put("childAge", age);
+    variables.put("disabilityOrMedicalNeed", false);
+    variables.put("suspectedAbduction", false);
+    variables.put("publicityConsent", consent);
+    variables.put("reportedAt", OffsetDateTime.now().toString());
+    variables.put("policy", POLICY);
+    ProcessInstanceEvent instance = zeebe.start("missing-child-case", variables);
+    zeebe.completeJob(instance, "case.register", Map.of("possibleDuplicateCount", 0));
+    return instance;
+  }
+
+  private void acceptAndAssess(ProcessInstanceEvent instance, Map<String, Object> indicators) {
+    zeebe.completeUserTask(instance, "Task_AcceptCase", Map.of("acceptConfirmed", true));
+    Map<String, Object> assessment = new HashMap<>(indicators);
+    assessment.put("riskNotes", "spoke to the mother and the class teacher");
+    zeebe.completeUserTask(instance, "Task_AssessRisk", assessment);
+  }
+
+  private void locateAndConfirm(ProcessInstanceEvent instance, String caseNumber) {
+    zeebe.publish("child-located", caseNumber, Map.of("locatedSummary", "found at Nyamakima police post"));
+    assertThat(instance).isWaitingAtElements("Task_VerifyIdentity").isNotWaitingAtElements("Timer_SearchReview");
+    zeebe.completeUserTask(instance, "Task_VerifyIdentity", Map.of("identityConfirmed", true, "verificationMethod", "PARENT_IDENTIFIED"));
+  }
+
+  private void reunifyAndFollowUp(ProcessInstanceEvent instance) {
+    zeebe.completeUserTask(instance, "Task_ReturnInterview", Map.of("interviewDate", "2026-11-24",
+        "reasonForGoingMissing", "ran away after a quarrel at home", "homeSafe", true));
+    zeebe.completeUserTask(instance, "Task_RecordReunification", Map.of("reunifiedOn", "2026-11-25",
+        "reunifiedWith", "mother", "witnessedBy", "chief", "reunificationPlace", "Kibera"));
+    assertThat(instance).isWaitingAtElements("Timer_FollowUpVisitDue");
+    zeebe.passTime(Duration.ofDays(14));
+    zeebe.completeUserTask(instance, "Task_FollowUpVisit", Map.of("visitDate", "2026-12-09", "childWellbeing", "WELL",
+        "visitNotes", "child back at school and settled"));
+  }
+
+  @Test
+  void highRiskCaseWithApprovedAlertReviewSightingAndClosureRejectedOnce() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000001", 9, true);
+    assertThat(instance).hasPassedElement("Task_TriageReport").isWaitingAtElements("Task_AcceptCase");
+    ActivatedJob accept = zeebe.userTask(instance, "Task_AcceptCase");
+    assertThat(accept.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"caseworker\"]")
+        .containsKey("io.camunda.zeebe:formKey").containsKey("io.camunda.zeebe:dueDate");
+
+    acceptAndAssess(instance, Map.of("withUnknownAdult", true));
+    assertThat(instance).hasPassedElement("Task_DecideRisk").isWaitingAtElements("Task_ApproveAlert");
+    assertThat(instance).hasVariableWithValue("caseworker", "cw.test");
+    zeebe.completeUserTask(instance, "Task_ApproveAlert", Map.of("alertApproved", true, "alertDecisionReason", "high risk, consent given"));
+    zeebe.completeJob(instance, "alert.publish", Map.of());
+    assertThat(instance).hasPassedElement("Task_PublishAlert").isWaitingAtElements("Timer_SearchReview");
+
+    // HIGH risk: the review comes after 24 h, not before.
+    zeebe.passTime(Duration.ofHours(23));
+    assertThat(instance).isWaitingAtElements("Timer_SearchReview");
+    zeebe.passTime(Duration.ofHours(2));
+    zeebe.completeUserTask(instance, "Task_ReviewSearch", Map.of("searchActions", "checked hospitals and matatu stage", "nextSteps", "radio appeal"));
+    assertThat(instance).isWaitingAtElements("Timer_SearchReview");
+
+    zeebe.publish("sighting-reported", "MC-047-2026-000001", Map.of("lastSightingSummary", "seen near Gikomba"));
+    zeebe.completeUserTask(instance, "Task_FollowUpSighting", Map.of("sightingActionTaken", "police patrol sent", "sightingOutcome", "CREDIBLE_LEAD"));
+    assertThat(instance).hasPassedElement("End_SightingFollowedUp");
+
+    locateAndConfirm(instance, "MC-047-2026-000001");
+    reunifyAndFollowUp(instance);
+
+    zeebe.completeUserTask(instance, "Task_RequestClosure", Map.of("closureSummary", "child reunified with mother and settled at school"));
+    zeebe.completeUserTask(instance, "Task_ApproveClosure", Map.of("closureApproved", false, "closureRejectionReason", "add the school's report"));
+    assertThat(instance).isWaitingAtElements("Task_RequestClosure");
+    zeebe.completeUserTask(instance, "Task_RequestClosure", Map.of("closureSummary", "child reunified; school confirms attendance"));
+    zeebe.completeUserTask(instance, "Task_ApproveClosure", Map.of("closureApproved", true));
+    zeebe.completeJob(instance, "case.close", Map.of());
+    assertThat(instance).hasPassedElement("End_CaseClosed").isCompleted();
+  }
+
+  @Test
+  void lowRiskCaseSkipsTheAlertAndReviewsWeekly() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000002", 15, true);
+    acceptAndAssess(instance, Map.of());
+    assertThat(instance).hasPassedElement("Gateway_AlertRecommended").hasNotPassedElement("Task_ApproveAlert")
+        .isWaitingAtElements("Timer_SearchReview");
+    assertThat(instance).hasVariableWithValue("risk", Map.of("riskLevel", "LOW", "reviewInterval", "P7D",
+        "alertRecommended", false, "alertApprovalDeadline", "PT24H", "traffickingSuspected", false));
+    zeebe.passTime(Duration.ofDays(6));
+    assertThat(instance).isWaitingAtElements("Timer_SearchReview");
+    zeebe.passTime(Duration.ofDays(2));
+    zeebe.userTask(instance, "Task_ReviewSearch");
+  }
+
+  @Test
+  void rejectedAlertGoesStraightToSearch() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000003", 8, false);
+    acceptAndAssess(instance, Map.of());
+    zeebe.completeUserTask(instance, "Task_ApproveAlert", Map.of("alertApproved", false, "alertDecisionReason", "no consent, family objects"));
+    assertThat(instance).hasNotPassedElement("Task_PublishAlert").isWaitingAtElements("Timer_SearchReview");
+  }
+
+  @Test
+  void supervisorIsAlertedWhenNobodyAcceptsWithinTheSla() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000004", 9, true);
+    zeebe.passTime(Duration.ofMinutes(59));
+    assertThat(instance).hasNotPassedElement("Timer_AssignmentSla");
+    zeebe.passTime(Duration.ofMinutes(2));
+    ActivatedJob notify = zeebe.completeJob(instance, "supervisor.notify", Map.of());
+    assertThat(notify.getElementId()).isEqualTo("Task_NotifyAssignmentOverdue");
+    assertThat(notify.getCustomHeaders()).containsEntry("reason", "ASSIGNMENT_SLA_BREACHED");
+    assertThat(instance).hasPassedElement("End_AssignmentReminderSent").isWaitingAtElements("Task_AcceptCase");
+  }
+
+  @Test
+  void standardRiskReportGetsThreeHoursToBeAccepted() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000005", 15, true);
+    zeebe.passTime(Duration.ofHours(2));
+    assertThat(instance).hasNotPassedElement("Timer_AssignmentSla");
+    zeebe.passTime(Duration.ofHours(1).plusMinutes(1));
+    assertThat(instance).hasPassedElement("Timer_AssignmentSla");
+  }
+
+  @Test
+  void supervisorIsAlertedWhenRiskAssessmentAndAlertDecisionAreLate() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000006", 9, true);
+    zeebe.completeUserTask(instance, "Task_AcceptCase", Map.of("acceptConfirmed", true));
+    zeebe.passTime(Duration.ofHours(2).plusMinutes(1));
+    ActivatedJob riskLate = zeebe.completeJob(instance, "supervisor.notify", Map.of());
+    assertThat(riskLate.getElementId()).isEqualTo("Task_NotifyRiskAssessmentOverdue");
+    assertThat(instance).hasPassedElement("End_RiskReminderSent").isWaitingAtElements("Task_AssessRisk");
+
+    zeebe.completeUserTask(instance, "Task_AssessRisk", Map.of("riskNotes", "assessed late but complete"));
+    zeebe.passTime(Duration.ofHours(3).plusMinutes(1));
+    ActivatedJob alertLate = zeebe.completeJob(instance, "supervisor.notify", Map.of());
+    assertThat(alertLate.getElementId()).isEqualTo("Task_NotifyAlertApprovalOverdue");
+    assertThat(instance).hasPassedElement("End_AlertReminderSent").isWaitingAtElements("Task_ApproveAlert");
+  }
+
+  @Test
+  void unconfirmedIdentityReturnsToSearchAndLateInterviewAlertsSupervisor() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000007", 15, true);
+    acceptAndAssess(instance, Map.of());
+    zeebe.publish("child-located", "MC-047-2026-000007", Map.of("locatedSummary", "a child found in Eldoret"));
+    zeebe.completeUserTask(instance, "Task_VerifyIdentity", Map.of("identityConfirmed", false, "verificationMethod", "PHOTO_MATCH"));
+    assertThat(instance).isWaitingAtElements("Timer_SearchReview");
+
+    locateAndConfirm(instance, "MC-047-2026-000007");
+    zeebe.passTime(Duration.ofHours(72).plusMinutes(1));
+    ActivatedJob late = zeebe.completeJob(instance, "supervisor.notify", Map.of());
+    assertThat(late.getElementId()).isEqualTo("Task_NotifyInterviewOverdue");
+    assertThat(instance).hasPassedElement("End_InterviewReminderSent").isWaitingAtElements("Task_ReturnInterview");
+  }
+
+  @Test
+  void childLocatedInterruptsOpenSearchTasks() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000008", 15, true);
+    acceptAndAssess(instance, Map.of());
+    zeebe.publish("sighting-reported", "MC-047-2026-000008", Map.of("lastSightingSummary", "seen at the bus park"));
+    zeebe.passTime(Duration.ofDays(8));
+    assertThat(instance).isWaitingAtElements("Task_FollowUpSighting", "Task_ReviewSearch");
+    zeebe.publish("child-located", "MC-047-2026-000008", Map.of("locatedSummary", "returned home"));
+    assertThat(instance).isNotWaitingAtElements("Task_FollowUpSighting", "Task_ReviewSearch")
+        .isWaitingAtElements("Task_VerifyIdentity");
+  }
+}

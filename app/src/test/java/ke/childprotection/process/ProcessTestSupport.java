@@ -1,0 +1,113 @@
+package ke.childprotection.process;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.command.DeployResourceCommandStep1;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Drives a process instance in Zeebe Process Test's engine the way the app's workers and tasklist do. */
+final class ProcessTestSupport {
+  static final String USER_TASK = "io.camunda.zeebe:userTask";
+
+  private final ZeebeTestEngine engine;
+  private final ZeebeClient client;
+
+  ProcessTestSupport(ZeebeTestEngine engine, ZeebeClient client) {
+    this.engine = engine;
+    this.client = client;
+  }
+
+  /** Deploys every model and form the app deploys (from the build's classpath copy of processes/ and forms/). */
+  void deployAll() throws IOException {
+    Path classes = Path.of("target/classes");
+    List<Path> files;
+    try (Stream<Path> processes = Files.list(classes.resolve("processes"));
+         Stream<Path> forms = Files.list(classes.resolve("forms"))) {
+      files = Stream.concat(processes, forms).filter(Files::isRegularFile).sorted().toList();
+    }
+    DeployResourceCommandStep1.DeployResourceCommandStep2 command = null;
+    for (Path file : files) {
+      command = command == null
+          ? client.newDeployResourceCommand().addResourceFile(file.toString())
+          : command.addResourceFile(file.toString());
+    }
+    command.send().join();
+  }
+
+  ProcessInstanceEvent start(String processId, Map<String, Object> variables) {
+    ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
+        .variables(variables).send().join();
+    idle();
+    return instance;
+  }
+
+  void idle() {
+    try {
+      engine.waitForIdleState(Duration.ofSeconds(5));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void passTime(Duration duration) {
+    engine.increaseTime(duration);
+    idle();
+  }
+
+  /** Completes the one open job of the given type for the instance (a service task worker). */
+  ActivatedJob completeJob(ProcessInstanceEvent instance, String type, Map<String, Object> variables) {
+    ActivatedJob job = activated(instance, type, null);
+    client.newCompleteCommand(job.getKey()).variables(variables).send().join();
+    idle();
+    return job;
+  }
+
+  /** Completes the open user task at the element, as the tasklist does (form data plus completedBy). */
+  ActivatedJob completeUserTask(ProcessInstanceEvent instance, String elementId, Map<String, Object> formData) {
+    ActivatedJob job = activated(instance, USER_TASK, elementId);
+    Map<String, Object> variables = new java.util.HashMap<>(formData);
+    variables.put("completedBy", "cw.test");
+    client.newCompleteCommand(job.getKey()).variables(variables).send().join();
+    idle();
+    return job;
+  }
+
+  /** Looks at the open user task at the element (its headers) and leaves it open. */
+  ActivatedJob userTask(ProcessInstanceEvent instance, String elementId) {
+    ActivatedJob job = activated(instance, USER_TASK, elementId);
+    client.newFailCommand(job.getKey()).retries(job.getRetries()).send().join();
+    idle();
+    return job;
+  }
+
+  void publish(String message, String correlationKey, Map<String, Object> variables) {
+    client.newPublishMessageCommand().messageName(message).correlationKey(correlationKey).variables(variables)
+        .send().join();
+    idle();
+  }
+
+  private ActivatedJob activated(ProcessInstanceEvent instance, String type, String elementId) {
+    List<ActivatedJob> all = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(100)
+        .timeout(Duration.ofMinutes(1)).send().join().getJobs();
+    List<ActivatedJob> jobs = all.stream()
+        .filter(j -> j.getProcessInstanceKey() == instance.getProcessInstanceKey())
+        .filter(j -> elementId == null || elementId.equals(j.getElementId()))
+        .toList();
+    // Hand back every job not asked for, unchanged (same retries), so later steps can take it.
+    all.stream().filter(j -> !jobs.contains(j) || jobs.size() != 1)
+        .forEach(j -> client.newFailCommand(j.getKey()).retries(j.getRetries()).send().join());
+    if (jobs.size() != 1) {
+      throw new AssertionError("expected one " + type + " job" + (elementId == null ? "" : " at " + elementId)
+          + " but found " + jobs.size());
+    }
+    return jobs.get(0);
+  }
+}
