@@ -2,35 +2,45 @@ package ke.childprotection.web;
 
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** The one error format of the API: RFC 9457 problem details, with {@code errors} per field for 400. */
-@RestControllerAdvice(basePackages = "ke.childprotection")
-class ApiErrors {
+/**
+ * The one error format of the API: RFC 9457 problem details, with {@code errors} per field for 400.
+ * Extends Spring's handler so that the framework's own errors (unsupported method, missing parameter…)
+ * come out as problem details too, and Spring Boot's default handler steps aside.
+ */
+@RestControllerAdvice
+class ApiErrors extends ResponseEntityExceptionHandler {
 
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ProblemDetail invalid(MethodArgumentNotValidException e) {
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<InvalidInput.Field> fields = e.getBindingResult().getFieldErrors().stream()
         .map(f -> new InvalidInput.Field(f.getField(), f.getDefaultMessage())).toList();
-    return badRequest("The request has invalid fields.", fields);
+    return ResponseEntity.badRequest().body(badRequest("The request has invalid fields.", fields));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(badRequest("The request body is not readable JSON of the expected shape.", List.of()));
   }
 
   @ExceptionHandler(InvalidInput.class)
   ProblemDetail invalid(InvalidInput e) {
     return badRequest(e.getMessage(), e.fields());
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return badRequest("The request body is not readable JSON of the expected shape.", List.of());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

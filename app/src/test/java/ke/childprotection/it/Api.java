@@ -1,0 +1,57 @@
+package ke.childprotection.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A user of the HTTP API (Basic auth), over a real connection to the running app. */
+final class Api {
+  record Response(int status, JsonNode body) {}
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final String base;
+  private final String authorization;
+
+  Api(int port, String username) {
+    this.base = "http://127.0.0.1:" + port;
+    this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":demo1234").getBytes(StandardCharsets.UTF_8));
+  }
+
+  Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  Response post(String path, Object body) {
+    try {
+      String json = body == null ? "" : JSON.writeValueAsString(body);
+      return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  JsonNode ok(Response response) {
+    assertThat(response.status()).as("HTTP status, body %s", response.body()).isBetween(200, 299);
+    return response.body();
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request.header("Authorization", authorization)
+          .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+      return new Response(response.statusCode(), body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package ke.childprotection.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import ke.childprotection.alert.AlertRepository;
+import ke.childprotection.notification.NotificationRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A missing-child case from report to closure, driven only through the HTTP API by the demo
+ * caseworker and supervisor, with the real engine, workers and PostgreSQL. The engine's clock is
+ * moved forward where the process waits for a timer.
+ */
+@IntegrationTest
+class MissingChildCaseEndToEndTest {
+  @LocalServerPort int port;
+  @Autowired ZeebeTestEngine engine;
+  @Autowired AlertRepository alerts;
+  @Autowired NotificationRepository notifications;
+  @Autowired JdbcTemplate jdbc;
+
+  Api caseworker;
+  Api supervisor;
+  Api otherCounty;
+
+  @BeforeEach
+  void users() {
+    caseworker = new Api(port, "cw.nairobi");
+    supervisor = new Api(port, "sup.nairobi");
+    otherCounty = new Api(port, "cw.mombasa");
+  }
+
+  static Map<String, Object> report(String firstName, int age) {
+    Map<String, Object> report = new HashMap<>();
+    report.put("countyCode", "047");
+    report.put("subCounty", "Kibra");
+    report.put("childFirstName", firstName);
+    report.put("childLastName", "Synthetic");
+    report.put("childSex", "FEMALE");
+    report.put("childAge", age);
+    report.put("lastSeenAt", OffsetDateTime.now().minusHours(3).toString());
+    report.put("lastSeenPlace", "Toi market, Kibra");
+    report.put("clothingAndMarks", "green school uniform");
+    report.put("disabilityOrMedicalNeed", false);
+    report.put("suspectedAbduction", false);
+    report.put("circumstances", "did not come home from school");
+    report.put("reporterName", "Synthetic Parent");
+    report.put("reporterPhone", "+254700000001");
+    report.put("reporterRelationship", "PARENT");
+    report.put("consentPublicity", true);
+    report.put("consentTracing", true);
+    return report;
+  }
+
+  /** Waits for the one open task of the case at the element, as the user sees it in the given view. */
+  static JsonNode awaitTask(Api user, String view, String caseId, String elementId) {
+    JsonNode[] found = new JsonNode[1];
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      for (JsonNode task : user.ok(user.get("/api/tasks?view=" + view))) {
+        if (task.get("caseId").asText().equals(caseId) && task.get("elementId").asText().equals(elementId)) {
+          found[0] = task;
+          return true;
+        }
+      }
+      return false;
+    });
+    return found[0];
+  }
+
+  static void complete(Api user, JsonNode task, Map<String, Object> data) {
+    user.ok(user.post("/api/tasks/" + task.get("id").asLong() + "/complete", data));
+  }
+
+  void passTime(Duration duration) {
+    engine.increaseTime(duration);
+  }
+
+  @Test
+  void aCaseGoesFromReportToClosureAndItsTimelineShowsEveryStep() {
+    JsonNode created = caseworker.ok(caseworker.post("/api/cases", report("Amani", 9)));
+    String caseId = created.get("id").asText();
+    assertThat(created.get("caseNumber").asText()).matches("MC-047-\\d{4}-\\d{6}");
+
+    JsonNode accept = awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
+    assertThat(accept.get("due")).as("assignment SLA shown as due date").isNotNull();
+    assertThat(otherCounty.ok(otherCounty.get("/api/tasks?view=UNASSIGNED"))).as("other county's list").isEmpty();
+    assertThat(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/complete", Map.of("acceptConfirmed", true)).status())
+        .as("completing an unclaimed task").isEqualTo(409);
+    caseworker.ok(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null));
+    complete(caseworker, accept, Map.of("acceptConfirmed", true, "acceptanceNote", "on it"));
+
+    JsonNode assess = awaitTask(caseworker, "MINE", caseId, "Task_AssessRisk");
+    assertThat(assess.get("assignee").asText()).isEqualTo("cw.nairobi");
+    complete(caseworker, assess, Map.of("withUnknownAdult", true, "riskNotes", "neighbour saw her leave with a man"));
+
+    JsonNode approveAlert = awaitTask(supervisor, "UNASSIGNED", caseId, "Task_ApproveAlert");
+    supervisor.ok(supervisor.post("/api/tasks/" + approveAlert.get("id").asLong() + "/claim", null));
+    complete(supervisor, approveAlert, Map.of("alertApproved", true, "alertDecisionReason", "high risk and parent consents"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> !alerts.findByCaseId(java.util.UUID.fromString(caseId)).isEmpty());
+
+    passTime(Duration.ofHours(25));
+    JsonNode review = awaitTask(caseworker, "MINE", caseId, "Task_ReviewSearch");
+    complete(caseworker, review, Map.of("searchActions", "checked Kenyatta hospital and the matatu stage", "nextSteps", "radio appeal"));
+
+    caseworker.ok(caseworker.post("/api/cases/" + caseId + "/sightings", Map.of("seenAt", OffsetDateTime.now().minusMinutes(30).toString(),
+        "place", "Gikomba market", "description", "girl in green uniform seen with an adult man")));
+    JsonNode sighting = awaitTask(caseworker, "MINE", caseId, "Task_FollowUpSighting");
+    assertThat(caseworker.ok(caseworker.get("/api/tasks/" + sighting.get("id").asLong() + "/form")).get("data").get("lastSightingSummary").asText())
+        .contains("Gikomba market");
+
+    // Located while the sighting follow-up is open: that task is interrupted and leaves the list.
+    caseworker.ok(caseworker.post("/api/cases/" + caseId + "/located", Map.of("locatedAt", OffsetDateTime.now().toString(),
+        "place", "Central police station", "how", "FOUND")));
+    JsonNode verify = awaitTask(caseworker, "MINE", caseId, "Task_VerifyIdentity");
+    await().atMost(Duration.ofSeconds(20)).until(() -> StreamSupport.stream(caseworker.ok(caseworker.get("/api/tasks?view=MINE")).spliterator(), false)
+        .noneMatch(t -> t.get("id").asLong() == sighting.get("id").asLong()));
+    assertThat(caseworker.post("/api/tasks/" + sighting.get("id").asLong() + "/complete",
+        Map.of("sightingActionTaken", "late", "sightingOutcome", "UNVERIFIED")).status()).isEqualTo(409);
+
+    complete(caseworker, verify, Map.of("identityConfirmed", true, "verificationMethod", "PARENT_IDENTIFIED"));
+    complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_ReturnInterview"), Map.of("interviewDate", "2026-11-24",
+        "reasonForGoingMissing", "was lured by a man promising work", "homeSafe", true));
+    complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_RecordReunification"), Map.of("reunifiedOn", "2026-11-25",
+        "reunifiedWith", "mother", "witnessedBy", "assistant chief", "reunificationPlace", "Kibra"));
+
+    passTime(Duration.ofDays(14).plusHours(1));
+    complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_FollowUpVisit"), Map.of("visitDate", "2026-12-09",
+        "childWellbeing", "WELL", "visitNotes", "back in school, attends counselling"));
+    complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_RequestClosure"),
+        Map.of("closureSummary", "child reunified with mother, follow-up visit found her well"));
+
+    JsonNode approveClosure = awaitTask(supervisor, "UNASSIGNED", caseId, "Task_ApproveClosure");
+    supervisor.ok(supervisor.post("/api/tasks/" + approveClosure.get("id").asLong() + "/claim", null));
+    Api.Response missingReason = supervisor.post("/api/tasks/" + approveClosure.get("id").asLong() + "/complete", Map.of("closureApproved", false));
+    assertThat(missingReason.status()).isEqualTo(400);
+    assertThat(missingReason.body().get("errors").get(0).get("field").asText()).isEqualTo("closureRejectionReason");
+    complete(supervisor, approveClosure, Map.of("closureApproved", false, "closureRejectionReason", "attach the school's attendance report"));
+
+    JsonNode again = awaitTask(caseworker, "MINE", caseId, "Task_RequestClosure");
+    assertThat(caseworker.ok(caseworker.get("/api/tasks/" + again.get("id").asLong() + "/form")).get("data").get("closureRejectionReason").asText())
+        .isEqualTo("attach the school's attendance report");
+    complete(caseworker, again, Map.of("closureSummary", "child reunified; school confirms daily attendance since return"));
+    JsonNode approveAgain = awaitTask(supervisor, "UNASSIGNED", caseId, "Task_ApproveClosure");
+    supervisor.ok(supervisor.post("/api/tasks/" + approveAgain.get("id").asLong() + "/claim", null));
+    complete(supervisor, approveAgain, Map.of("closureApproved", true));
+
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        "CLOSED".equals(caseworker.ok(caseworker.get("/api/cases/" + caseId)).get("child").get("status").asText()));
+    JsonNode details = caseworker.ok(caseworker.get("/api/cases/" + caseId));
+    assertThat(details.get("currentSteps")).isEmpty();
+    assertThat(details.get("child").get("caseworker").asText()).isEqualTo("cw.nairobi");
+
+    List<String> completed = new ArrayList<>();
+    Map<String, String> actorOf = new HashMap<>();
+    for (JsonNode entry : details.get("timeline")) {
+      assertThat(entry.get("at").asText()).isNotBlank();
+      if (entry.get("kind").asText().equals("STEP_COMPLETED") || entry.get("kind").asText().equals("CLOSED")) {
+        completed.add(entry.get("elementId").asText());
+        actorOf.put(entry.get("elementId").asText(), entry.get("actor").asText());
+      }
+    }
+    assertThat(completed).containsSubsequence("Task_RegisterCase", "Task_AcceptCase", "Task_AssessRisk", "Task_ApproveAlert",
+        "Task_PublishAlert", "Task_ReviewSearch", "Task_VerifyIdentity", "Task_ReturnInterview", "Task_RecordReunification",
+        "Task_FollowUpVisit", "Task_RequestClosure", "Task_ApproveClosure", "Task_RequestClosure", "Task_ApproveClosure",
+        "Task_CloseCase");
+    assertThat(actorOf).containsEntry("Task_AcceptCase", "cw.nairobi").containsEntry("Task_ApproveAlert", "sup.nairobi")
+        .containsEntry("Task_ApproveClosure", "sup.nairobi").containsEntry("Task_RegisterCase", "system");
+    Set<String> kinds = StreamSupport.stream(details.get("timeline").spliterator(), false)
+        .map(e -> e.get("kind").asText()).collect(Collectors.toSet());
+    assertThat(kinds).contains("REPORTED", "SIGHTING_REPORTED", "CHILD_LOCATED", "STEP_INTERRUPTED", "CLOSED");
+
+    assertThat(jdbc.queryForObject("select count(*) from audit_log where case_id = ?::uuid and action = 'READ'", Long.class, caseId))
+        .as("reads of the child's record are audited").isPositive();
+  }
+
+  @Test
+  void otherCountiesAndOtherRolesCannotSeeOrReport() {
+    String caseId = caseworker.ok(caseworker.post("/api/cases", report("Zawadi", 12))).get("id").asText();
+    assertThat(otherCounty.get("/api/cases/" + caseId).status()).isEqualTo(404);
+    assertThat(otherCounty.get("/api/cases/" + caseId + "/timeline").status()).isEqualTo(404);
+    assertThat(otherCounty.ok(otherCounty.get("/api/cases"))).isEmpty();
+    assertThat(new Api(port, "ctip").post("/api/cases", report("Neema", 10)).status()).isEqualTo(403);
+    assertThat(otherCounty.post("/api/cases", report("Neema", 10)).status()).as("reporting into another county").isEqualTo(403);
+    JsonNode accept = awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
+    assertThat(otherCounty.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null).status()).isEqualTo(404);
+    assertThat(supervisor.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null).status())
+        .as("a supervisor is not a candidate for a caseworker's task").isEqualTo(403);
+    assertThat(caseworker.get("/api/tasks/999999").status()).isEqualTo(404);
+    assertThat(caseworker.get("/api/cases/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+    assertThat(new Api(port, "nobody").get("/api/cases").status()).isEqualTo(401);
+  }
+
+  @Test
+  void invalidReportIsRefusedWithFieldErrorsAndWritesNothing() {
+    long before = jdbc.queryForObject("select count(*) from child_case", Long.class);
+    Map<String, Object> bad = report("", 25);
+    bad.put("childSex", "X");
+    bad.put("reporterPhone", "call me");
+    Api.Response response = caseworker.post("/api/cases", bad);
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().get("title").asText()).isEqualTo("Invalid input");
+    Set<String> fields = StreamSupport.stream(response.body().get("errors").spliterator(), false)
+        .map(e -> e.get("field").asText()).collect(Collectors.toSet());
+    assertThat(fields).containsExactlyInAnyOrder("childFirstName", "childAge", "childSex", "reporterPhone");
+    assertThat(caseworker.post("/api/cases", "not json").status()).isEqualTo(400);
+    assertThat(jdbc.queryForObject("select count(*) from child_case", Long.class)).isEqualTo(before);
+  }
+
+  @Test
+  void supervisorIsNotifiedOnceWhenNobodyAcceptsInTime() {
+    String caseId = caseworker.ok(caseworker.post("/api/cases", report("Imani", 7))).get("id").asText();
+    awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
+    passTime(Duration.ofMinutes(61));
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        notifications.findByCaseId(java.util.UUID.fromString(caseId)).size() == 1);
+    JsonNode mine = supervisor.ok(supervisor.get("/api/notifications"));
+    assertThat(StreamSupport.stream(mine.spliterator(), false).anyMatch(n ->
+        n.get("caseId").asText().equals(caseId) && n.get("reason").asText().equals("ASSIGNMENT_SLA_BREACHED"))).isTrue();
+    assertThat(otherCounty.ok(otherCounty.get("/api/notifications"))).isEmpty();
+    // The accept task is still there: the reminder does not interrupt it.
+    awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
+  }
+}
