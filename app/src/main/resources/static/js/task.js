@@ -45,14 +45,23 @@
     if (container.dataset.mine !== 'true') {
       form.setProperty('readOnly', true);
     }
-    form.on('submit', async ({ data: submitted, errors }) => {
+    const complete = document.getElementById('complete');
+    if (!complete) {
+      return;
+    }
+    complete.hidden = false;
+    complete.addEventListener('click', async () => {
+      // form.submit() runs form-js validation and shows its messages at the fields.
+      const { data: submitted, errors } = form.submit();
       if (Object.keys(errors).length > 0) {
         return;
       }
+      complete.disabled = true;
       try {
         await call('POST', `/api/tasks/${taskId}/complete`, submitted);
         location.href = '/tasks?done=' + taskId;
       } catch (error) {
+        complete.disabled = false;
         show(error);
       }
     });

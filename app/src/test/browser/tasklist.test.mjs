@@ -1,0 +1,61 @@
+// The demo caseworker signs in, opens a task, the Camunda Form renders in form-js, submit works, and
+// the next task appears. Run by TasklistBrowserTest against the app it starts (BASE_URL, CASE_NUMBER).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const base = process.env.BASE_URL;
+const caseId = process.env.CASE_ID;
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+test('caseworker completes a task through its form and gets the next one', async () => {
+  assert.ok(base && caseId, 'BASE_URL and CASE_ID must be set');
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${base}/tasks`);
+    assert.match(page.url(), /\/login/);
+    await page.fill('input[name=username]', 'cw.nairobi');
+    await page.fill('input[name=password]', 'demo1234');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/tasks/);
+
+    await page.click('#tab-unassigned');
+    const acceptLink = page.locator(`#task-list tr:has(a[href="/cases/${caseId}"]) a.task-link`, { hasText: 'Accept case' });
+    await acceptLink.first().click();
+    await page.waitForURL(/\/tasks\/\d+$/);
+    await page.click('#claim');
+    await page.waitForSelector('#unclaim');
+
+    // The form-js viewer renders the schema: its checkbox and its submit button.
+    const confirm = page.getByLabel('I accept responsibility for this case');
+    await confirm.waitFor();
+    await page.screenshot({ path: process.env.SCREENSHOT || 'target/tasklist-form.png' });
+
+    // form-js validation: submitting without the required checkbox shows its message and stays.
+    await page.click('#complete');
+    await page.getByText('Field is required.').waitFor();
+    assert.match(page.url(), /\/tasks\/\d+$/);
+
+    await confirm.check();
+    await page.fill('textarea', 'Taking this case now.');
+    await page.click('#complete');
+    await page.waitForURL(/\/tasks\?done=\d+/);
+
+    // The next step is the caseworker's own risk assessment.
+    await page.goto(`${base}/tasks?view=MINE`);
+    const next = page.locator(`#task-list tr:has(a[href="/cases/${caseId}"]) a.task-link`, { hasText: 'Assess risk' });
+    await next.first().waitFor({ timeout: 20000 }).catch(async () => {
+      await page.reload();
+      await next.first().waitFor({ timeout: 10000 });
+    });
+    await next.first().click();
+    await page.getByLabel('Suspected abduction by someone outside the family').waitFor();
+  } finally {
+    await browser.close();
+  }
+});
