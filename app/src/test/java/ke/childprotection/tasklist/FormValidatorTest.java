@@ -1,0 +1,67 @@
+package ke.childprotection.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The server-side check of the real forms in forms/, with form-js's rules and messages. */
+class FormValidatorTest {
+  private final FormValidator validator = new FormValidator(new ObjectMapper());
+
+  private static String form(String id) throws Exception {
+    return Files.readString(Path.of("../forms/" + id + ".form"));
+  }
+
+  @Test
+  void requiredCheckboxMustBeTicked() throws Exception {
+    var result = validator.validate(form("accept-case"), Map.of(), Map.of("acceptConfirmed", false));
+    assertThat(result.errors()).containsExactly(new FormValidator.FieldError("acceptConfirmed", "Field is required."));
+    assertThat(validator.validate(form("accept-case"), Map.of(), Map.of("acceptConfirmed", true)).valid()).isTrue();
+  }
+
+  @Test
+  void keysOutsideTheFormAreRefusedSoAFormCannotSetOtherProcessVariables() throws Exception {
+    var result = validator.validate(form("accept-case"), Map.of(), Map.of("acceptConfirmed", true, "caseworker", "someone"));
+    assertThat(result.errors()).containsExactly(new FormValidator.FieldError("caseworker", "Not a field of this form."));
+  }
+
+  @Test
+  void lengthsOptionsAndDatesAreChecked() throws Exception {
+    Map<String, Object> data = new HashMap<>();
+    data.put("visitDate", "9 December");
+    data.put("childWellbeing", "FINE");
+    data.put("visitNotes", "short");
+    var result = validator.validate(form("follow-up-visit"), Map.of(), data);
+    assertThat(result.errors()).containsExactlyInAnyOrder(
+        new FormValidator.FieldError("visitDate", "Value must be a date (YYYY-MM-DD)."),
+        new FormValidator.FieldError("childWellbeing", "Value is not one of the options."),
+        new FormValidator.FieldError("visitNotes", "Field must have minimum length of 10."));
+  }
+
+  @Test
+  void hiddenFieldIsNeitherRequiredNorPassedOn() throws Exception {
+    // closureRejectionReason is hidden (FEEL: closureApproved = true) once closure is approved.
+    var approved = validator.validate(form("approve-closure"), Map.of("closureSummary", "done"),
+        Map.of("closureApproved", true, "closureRejectionReason", "stale text"));
+    assertThat(approved.valid()).isTrue();
+    assertThat(approved.data()).containsOnlyKeys("closureApproved");
+
+    var rejected = validator.validate(form("approve-closure"), Map.of(), Map.of("closureApproved", false));
+    assertThat(rejected.errors()).containsExactly(new FormValidator.FieldError("closureRejectionReason", "Field is required."));
+  }
+
+  @Test
+  void conditionsCanReadTheTaskInputAsWellAsTheSubmission() throws Exception {
+    // consentOverride is shown only when the parent did not consent (publicityConsent from the process).
+    Map<String, Object> data = Map.of("alertApproved", true, "consentOverride", true, "alertDecisionReason", "best interests");
+    assertThat(validator.validate(form("approve-alert"), Map.of("publicityConsent", false), data).data())
+        .containsEntry("consentOverride", true);
+    assertThat(validator.validate(form("approve-alert"), Map.of("publicityConsent", true), data).data())
+        .doesNotContainKey("consentOverride");
+  }
+}
