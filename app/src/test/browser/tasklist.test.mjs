@@ -59,3 +59,42 @@ test('caseworker completes a task through its form and gets the next one', async
     await browser.close();
   }
 });
+
+test('caseworker reports a missing child on the report page and sees the new case', async () => {
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${base}/login`);
+    await page.fill('input[name=username]', 'cw.nairobi');
+    await page.fill('input[name=password]', 'demo1234');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/tasks/);
+    await page.goto(`${base}/cases/new`);
+
+    // Missing required fields: the API's field errors are shown next to the fields.
+    await page.click('#submit-report');
+    await page.locator('.field-error').first().waitFor();
+    assert.match(page.url(), /\/cases\/new$/);
+
+    await page.fill('input[name=childFirstName]', 'Pendo');
+    await page.selectOption('select[name=childSex]', 'FEMALE');
+    await page.fill('input[name=childAge]', '10');
+    await page.fill('input[name=lastSeenAt]', '2026-11-20T07:30');
+    await page.fill('input[name=lastSeenPlace]', 'Githurai bus stop');
+    await page.fill('input[name=reporterName]', 'Synthetic Mother');
+    await page.fill('input[name=reporterPhone]', '+254700000003');
+    await page.selectOption('select[name=reporterRelationship]', 'PARENT');
+    await page.check('input[name=consentTracing]');
+    await page.click('#submit-report');
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await page.getByText('Githurai bus stop').waitFor();
+    await page.getByText('Missing child reported').first().waitFor();
+    await page.screenshot({ path: (process.env.SCREENSHOT || 'target/tasklist-form.png').replace('.png', '-case.png'), fullPage: true });
+  } finally {
+    await browser.close();
+  }
+});

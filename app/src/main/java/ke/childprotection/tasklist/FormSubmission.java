@@ -13,6 +13,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "form_submission")
 public class FormSubmission {
+  private static final com.fasterxml.jackson.databind.ObjectMapper READER = new com.fasterxml.jackson.databind.ObjectMapper();
+
   @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
   @Column(nullable = false, unique = true) private long jobKey;
   @Column(nullable = false) private UUID caseId;
@@ -36,6 +38,15 @@ public class FormSubmission {
   public UUID getCaseId() { return caseId; }
   public String getFormId() { return formId; }
   public String getData() { return data; }
+
+  /** The submitted fields, in the form's order, for display. */
+  public java.util.Map<String, Object> getFields() {
+    try {
+      return READER.readValue(data, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {});
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored form data is not JSON", e);
+    }
+  }
   public String getSubmittedBy() { return submittedBy; }
   public OffsetDateTime getSubmittedAt() { return submittedAt; }
 }

@@ -1,11 +1,15 @@
 package ke.childprotection.web;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import ke.childprotection.cases.CaseAccess;
+import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.cases.CaseView;
 import ke.childprotection.cases.ChildCaseRepository;
 import ke.childprotection.notification.NotificationRepository;
 import ke.childprotection.security.CurrentUser;
+import ke.childprotection.tasklist.FormSubmissions;
 import ke.childprotection.tasklist.TaskService;
 import ke.childprotection.tasklist.UserTask;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,10 +26,12 @@ class Pages {
   private final CaseAccess access;
   private final ChildCaseRepository cases;
   private final NotificationRepository notifications;
-  private final ke.childprotection.cases.CaseTimeline timeline;
+  private final CaseTimeline timeline;
+  private final FormSubmissions submissions;
 
   Pages(TaskService tasks, CaseAccess access, ChildCaseRepository cases, NotificationRepository notifications,
-      ke.childprotection.cases.CaseTimeline timeline) {
+      CaseTimeline timeline, FormSubmissions submissions) {
+    this.submissions = submissions;
     this.tasks = tasks;
     this.access = access;
     this.cases = cases;
@@ -50,10 +56,10 @@ class Pages {
     model.addAttribute("view", view.name());
     model.addAttribute("sort", sort);
     model.addAttribute("tasks", tasks.list(user, view, sort));
-    model.addAttribute("now", java.time.OffsetDateTime.now());
+    model.addAttribute("now", OffsetDateTime.now());
     model.addAttribute("notifications", user.worksIn(user.countyCode())
         ? notifications.findByCountyCodeAndRecipientRoleOrderByCreatedAtDesc(user.countyCode(), user.role().group())
-        : java.util.List.of());
+        : List.of());
     return "tasks";
   }
 
@@ -71,8 +77,15 @@ class Pages {
     model.addAttribute("user", user);
     model.addAttribute("cases", user.worksIn(user.countyCode())
         ? cases.findByCountyCodeOrderByReportedAtDesc(user.countyCode()).stream().map(CaseView::of).toList()
-        : java.util.List.of());
+        : List.of());
     return "cases";
+  }
+
+  @GetMapping("/cases/new")
+  @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+  String report(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("user", user);
+    return "report";
   }
 
   @GetMapping("/cases/{id}")
@@ -81,6 +94,7 @@ class Pages {
     model.addAttribute("c", CaseView.of(access.read(user, id, "case page")));
     model.addAttribute("currentSteps", tasks.openTasksOfCase(id));
     model.addAttribute("timeline", timeline.of(id));
+    model.addAttribute("records", submissions.of(id));
     return "case";
   }
 }

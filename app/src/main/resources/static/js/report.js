@@ -1,0 +1,48 @@
+// The report page is a client of POST /api/cases: the API validates, and its field errors are shown here.
+(function () {
+  const form = document.getElementById('report');
+  const problem = document.getElementById('problem');
+  const csrf = () => {
+    const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    return token ? { 'X-XSRF-TOKEN': decodeURIComponent(token.split('=')[1]) } : {};
+  };
+
+  function payload() {
+    const report = {};
+    for (const element of form.elements) {
+      if (!element.name) continue;
+      if (element.type === 'checkbox') report[element.name] = element.checked;
+      else if (element.value === '') continue;
+      else if (element.type === 'number') report[element.name] = Number(element.value);
+      // datetime-local has no zone: it is the user's local time, sent with its offset.
+      else if (element.type === 'datetime-local') report[element.name] = new Date(element.value).toISOString();
+      else report[element.name] = element.value;
+    }
+    return report;
+  }
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    form.querySelectorAll('.field-error').forEach(e => e.remove());
+    problem.hidden = true;
+    const response = await fetch('/api/cases', {
+      method: 'POST',
+      headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, csrf()),
+      body: JSON.stringify(payload()),
+    });
+    const body = await response.json().catch(() => ({}));
+    if (response.ok) {
+      location.href = '/cases/' + body.id;
+      return;
+    }
+    problem.textContent = body.detail || response.statusText;
+    problem.hidden = false;
+    for (const error of body.errors || []) {
+      const input = form.elements[error.field];
+      const note = document.createElement('span');
+      note.className = 'field-error';
+      note.textContent = error.message;
+      (input?.closest('label') || problem).appendChild(note);
+    }
+  });
+})();
