@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/lib/jdk.sh
+. deploy/lib/service.sh
 
 VERSION=8.6.0
 RUNTIME=${MCC_RUNTIME:-$PWD/deploy/.runtime}
@@ -16,6 +17,7 @@ PID_FILE="$RUNTIME/broker.pid"
 LOG_FILE="$RUNTIME/broker.log"
 GATEWAY_PORT=${ZEEBE_GATEWAY_PORT:-26500}
 MONITORING_PORT=${ZEEBE_MONITORING_PORT:-9600}
+NAME=broker
 
 fetch() {
   [ -x "$HOME_DIR/bin/broker" ] && return 0
@@ -26,11 +28,8 @@ fetch() {
   rm -f "$RUNTIME/camunda-zeebe-$VERSION.tar.gz"
 }
 
-running() { [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; }
-
 start() {
   fetch
-  if running; then echo "broker already running (pid $(cat "$PID_FILE"))"; return 0; fi
   mkdir -p "$DATA_DIR"
   ZEEBE_BROKER_DATA_DIRECTORY="$DATA_DIR" \
   ZEEBE_BROKER_NETWORK_HOST=127.0.0.1 \
@@ -44,32 +43,8 @@ start() {
   JAVA_OPTS="${ZEEBE_JAVA_OPTS:--Xmx1g}" \
     nohup "$HOME_DIR/bin/broker" > "$LOG_FILE" 2>&1 &
   echo $! > "$PID_FILE"
-  for _ in $(seq 1 120); do
-    if curl -sf "http://127.0.0.1:$MONITORING_PORT/ready" >/dev/null 2>&1 \
-       || curl -sf "http://127.0.0.1:$MONITORING_PORT/actuator/health/readiness" >/dev/null 2>&1; then
-      echo "broker ready: gateway 127.0.0.1:$GATEWAY_PORT, data in $DATA_DIR, log $LOG_FILE"
-      return 0
-    fi
-    running || { echo "broker exited; see $LOG_FILE" >&2; tail -20 "$LOG_FILE" >&2; return 1; }
-    sleep 1
-  done
-  echo "broker not ready after 120 s; see $LOG_FILE" >&2
-  return 1
+  service_wait "http://127.0.0.1:$MONITORING_PORT/ready" "http://127.0.0.1:$MONITORING_PORT/actuator/health/readiness"
+  echo "broker ready: gateway 127.0.0.1:$GATEWAY_PORT, data in $DATA_DIR, log $LOG_FILE"
 }
 
-stop() {
-  if running; then
-    kill "$(cat "$PID_FILE")"
-    for _ in $(seq 1 60); do running || break; sleep 1; done
-    running && kill -9 "$(cat "$PID_FILE")" || true
-    echo "broker stopped"
-  fi
-  rm -f "$PID_FILE"
-}
-
-case "${1:-}" in
-  start) start ;;
-  stop) stop ;;
-  status) running && echo "running (pid $(cat "$PID_FILE"))" || echo "stopped" ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
-esac
+service_main "$@"
