@@ -16,13 +16,15 @@ public class AuditLog {
     this.entries = entries;
   }
 
+  /** A read is recorded even when the reading request fails later. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void record(String username, Action action, UUID caseId, String detail) {
-    entries.save(new AuditEntry(username, action.name(), caseId, detail));
+  public void read(String username, UUID caseId, String detail) {
+    entries.save(new AuditEntry(username, Action.READ.name(), caseId, detail));
   }
 
-  @Transactional(readOnly = true)
-  public long count(UUID caseId, Action action) {
-    return entries.countByCaseIdAndAction(caseId, action.name());
+  /** A change is recorded in the change's own transaction: kept if and only if the change is. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void change(String username, UUID caseId, String detail) {
+    entries.save(new AuditEntry(username, Action.CHANGE.name(), caseId, detail));
   }
 }

@@ -25,7 +25,7 @@ public class CaseAccess {
   public ChildCase read(CurrentUser user, UUID caseId, String purpose) {
     ChildCase found = cases.findById(caseId).filter(c -> user.worksIn(c.getCountyCode()))
         .orElseThrow(() -> new NotFound("case " + caseId));
-    audit.record(user.username(), AuditLog.Action.READ, caseId, purpose);
+    audit.read(user.username(), caseId, purpose);
     return found;
   }
 }

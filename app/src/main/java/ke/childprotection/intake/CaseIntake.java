@@ -57,7 +57,7 @@ class CaseIntake {
     cases.saveAndFlush(childCase);
     timeline.record(childCase.getId(), CaseEvent.Kind.REPORTED, "StartEvent_Reported", "Missing child reported",
         user.username(), "reported by " + report.reporterRelationship().toLowerCase().replace('_', ' '), null);
-    audit.record(user.username(), AuditLog.Action.CHANGE, childCase.getId(), "POST /api/cases");
+    audit.change(user.username(), childCase.getId(), "POST /api/cases");
 
     // The engine gets what its steps decide on, and no names.
     Map<String, Object> variables = new HashMap<>();

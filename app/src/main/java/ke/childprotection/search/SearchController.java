@@ -102,7 +102,7 @@ class SearchController {
     if (childCase.getStatus() == ChildCase.Status.CLOSED) {
       throw new Conflict("The case is closed.");
     }
-    audit.record(user.username(), AuditLog.Action.CHANGE, id, purpose);
+    audit.change(user.username(), id, purpose);
     return childCase;
   }
 

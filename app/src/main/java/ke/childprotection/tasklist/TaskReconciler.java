@@ -6,6 +6,7 @@ import ke.childprotection.cases.CaseEvent;
 import ke.childprotection.cases.CaseTimeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,10 +58,15 @@ class TaskReconciler {
   }
 
   void cancel(long jobKey) {
-    tx.executeWithoutResult(s -> tasks.findById(jobKey).filter(UserTask::isOpen).ifPresent(t -> {
-      t.cancel();
-      timeline.record(t.getCaseId(), CaseEvent.Kind.STEP_INTERRUPTED, t.getElementId(), t.getName(), "system",
-          "interrupted by the process", "job:" + jobKey + ":interrupted");
-    }));
+    try {
+      tx.executeWithoutResult(s -> tasks.findById(jobKey).filter(UserTask::isOpen).ifPresent(t -> {
+        t.cancel();
+        timeline.record(t.getCaseId(), CaseEvent.Kind.STEP_INTERRUPTED, t.getElementId(), t.getName(), "system",
+            "interrupted by the process", "job:" + jobKey + ":interrupted");
+      }));
+    } catch (OptimisticLockingFailureException completedMeanwhile) {
+      // A user completed the task while it was being checked: the completion stands.
+      log.debug("task {} changed while being reconciled", jobKey);
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ke.childprotection.audit.AuditLog;
 import ke.childprotection.cases.CaseEvent;
 import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.engine.ProcessModels;
@@ -35,10 +36,12 @@ public class TaskService {
   private final ApplicationEventPublisher events;
   private final ObjectMapper json;
   private final FormSubmissions submissions;
+  private final AuditLog audit;
 
   TaskService(UserTaskRepository tasks, FormValidator forms, ProcessModels models, TaskEngine engine,
       TaskReconciler reconciler, CaseTimeline timeline, ApplicationEventPublisher events, ObjectMapper json,
-      FormSubmissions submissions) {
+      FormSubmissions submissions, AuditLog audit) {
+    this.audit = audit;
     this.tasks = tasks;
     this.forms = forms;
     this.models = models;
@@ -144,7 +147,9 @@ public class TaskService {
       throw new InvalidInput("This task has no form: it takes no data.", List.of());
     }
     task.complete(user.username());
+    tasks.saveAndFlush(task);
     submissions.record(task, data, user.username());
+    audit.change(user.username(), task.getCaseId(), "completed " + task.getElementId());
     timeline.record(task.getCaseId(), CaseEvent.Kind.STEP_COMPLETED, task.getElementId(), task.getName(),
         user.username(), null, "job:" + jobKey + ":done");
     events.publishEvent(new TaskCompleted(task.getCaseId(), task.getFormId(), task.getElementId(), user.username(), data));

@@ -38,6 +38,7 @@ public class UserTask {
   private String completedBy;
   @Column(nullable = false) private OffsetDateTime lockExpiresAt;
   @Column(nullable = false) private String inputData;
+  @jakarta.persistence.Version private long version;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_task_candidate_group", joinColumns = @JoinColumn(name = "job_key"))

@@ -2,6 +2,7 @@ package ke.childprotection.web;
 
 import java.net.URI;
 import java.util.List;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -57,6 +58,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Conflict.class)
   ProblemDetail conflict(Conflict e) {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", "Someone else changed this at the same moment; reload and try again.");
   }
 
   @ExceptionHandler(AccessDeniedException.class)

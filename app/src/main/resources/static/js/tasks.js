@@ -1,0 +1,29 @@
+// Keeps the task list current: the next step of a case arrives from the engine a moment after the
+// previous one is completed, and other users claim tasks. Reloads when the API's list differs.
+(function () {
+  const list = document.getElementById('task-list');
+  const shown = new Set([...document.querySelectorAll('#task-list a.task-link')].map(a => a.getAttribute('href').split('/').pop()));
+  const params = new URLSearchParams(location.search);
+  const view = params.get('view') || 'MINE';
+  let interval = params.has('done') ? 500 : 2000;
+
+  async function check() {
+    try {
+      const response = await fetch(`/api/tasks?view=${view}`, { headers: { Accept: 'application/json' } });
+      if (response.ok) {
+        const ids = (await response.json()).map(t => String(t.id));
+        if (ids.length !== shown.size || ids.some(id => !shown.has(id))) {
+          params.delete('done');
+          location.search = params.toString();
+          return;
+        }
+      }
+    } catch (ignored) {
+      // offline for a moment: try again at the next tick
+    }
+    interval = Math.min(interval * 2, 10000);
+    setTimeout(check, interval);
+  }
+  setTimeout(check, interval);
+  if (list) list.dataset.live = 'true';
+})();
