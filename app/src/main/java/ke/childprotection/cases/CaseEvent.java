@@ -13,7 +13,20 @@ import java.util.UUID;
 @Entity
 @Table(name = "case_event")
 public class CaseEvent {
-  public enum Kind { REPORTED, STEP_STARTED, STEP_COMPLETED, STEP_INTERRUPTED, SIGHTING_REPORTED, CHILD_LOCATED, NOTIFIED, CLOSED }
+  public enum Kind {
+    REPORTED("reported"), STEP_STARTED("started"), STEP_COMPLETED("done"), STEP_INTERRUPTED("interrupted"),
+    SIGHTING_REPORTED("sighting"), CHILD_LOCATED("located"), NOTIFIED("supervisor alerted"), CLOSED("closed");
+
+    private final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
 
   @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
   @Column(nullable = false) private UUID caseId;

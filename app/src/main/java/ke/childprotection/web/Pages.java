@@ -55,7 +55,10 @@ class Pages {
     model.addAttribute("user", user);
     model.addAttribute("view", view.name());
     model.addAttribute("sort", sort);
-    model.addAttribute("tasks", tasks.list(user, view, sort));
+    List<UserTask> list = tasks.list(user, view, sort);
+    model.addAttribute("tasks", list);
+    model.addAttribute("caseNumbers", cases.findAllById(list.stream().map(UserTask::getCaseId).distinct().toList())
+        .stream().collect(java.util.stream.Collectors.toMap(c -> c.getId(), c -> c.getCaseNumber())));
     model.addAttribute("now", OffsetDateTime.now());
     model.addAttribute("notifications", user.worksIn(user.countyCode())
         ? notifications.findByCountyCodeAndRecipientRoleOrderByCreatedAtDesc(user.countyCode(), user.role().group())
