@@ -1,5 +1,6 @@
 package ke.childprotection.cases;
 
+import java.time.OffsetDateTime;
 import ke.childprotection.tasklist.TaskCompleted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,9 @@ class CaseFacts {
   void on(TaskCompleted completed) {
     if ("accept-case".equals(completed.formId())) {
       cases.findById(completed.caseId()).ifPresent(c -> c.assignTo(completed.completedBy()));
+    }
+    if ("search-review".equals(completed.formId()) && "RETURNED".equals(completed.data().get("searchOutcome"))) {
+      cases.findById(completed.caseId()).ifPresent(c -> c.located(OffsetDateTime.now()));
     }
   }
 }

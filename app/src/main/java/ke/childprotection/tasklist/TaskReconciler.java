@@ -49,7 +49,7 @@ class TaskReconciler {
     try {
       engine.renew(task.getJobKey());
       OffsetDateTime until = OffsetDateTime.now().plus(engine.jobLock());
-      tx.executeWithoutResult(s -> tasks.findById(task.getJobKey()).ifPresent(t -> t.renewLock(until)));
+      tx.executeWithoutResult(s -> tasks.renewLock(task.getJobKey(), until));
     } catch (TaskEngine.JobGone gone) {
       cancel(task.getJobKey());
     } catch (RuntimeException e) {

@@ -70,7 +70,6 @@ public class UserTask {
 
   void claim(String user) { this.assignee = user; }
   void unclaim() { this.assignee = null; }
-  void renewLock(OffsetDateTime until) { this.lockExpiresAt = until; }
 
   void complete(String user) {
     state = State.COMPLETED;

@@ -94,16 +94,16 @@ class UserTaskJobs implements SmartLifecycle {
     String name = models.elementName(job.getBpmnProcessId(), job.getElementId());
     OffsetDateTime lockExpires = OffsetDateTime.ofInstant(Instant.ofEpochMilli(job.getDeadline()), ZoneOffset.UTC);
     tx.executeWithoutResult(status -> {
-      tasks.findById(job.getKey()).ifPresentOrElse(
-          existing -> existing.renewLock(lockExpires),
-          () -> {
-            String county = cases.findById(caseId).orElseThrow().getCountyCode();
-            tasks.save(new UserTask(job.getKey(), caseId, county, job.getProcessInstanceKey(), job.getBpmnProcessId(),
-                job.getElementId(), name, formId, header(headers, "assignee").orElse(null), groups(headers),
-                header(headers, "dueDate").map(UserTaskJobs::dateTime).orElse(null),
-                header(headers, "followUpDate").map(UserTaskJobs::dateTime).orElse(null), lockExpires,
-                inputData(formId, variables)));
-          });
+      if (tasks.existsById(job.getKey())) {
+        tasks.renewLock(job.getKey(), lockExpires);
+      } else {
+        String county = cases.findById(caseId).orElseThrow().getCountyCode();
+        tasks.save(new UserTask(job.getKey(), caseId, county, job.getProcessInstanceKey(), job.getBpmnProcessId(),
+            job.getElementId(), name, formId, header(headers, "assignee").orElse(null), groups(headers),
+            header(headers, "dueDate").map(UserTaskJobs::dateTime).orElse(null),
+            header(headers, "followUpDate").map(UserTaskJobs::dateTime).orElse(null), lockExpires,
+            inputData(formId, variables)));
+      }
       timeline.record(caseId, CaseEvent.Kind.STEP_STARTED, job.getElementId(), name, "system", null,
           "job:" + job.getKey() + ":started");
     });

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface UserTaskRepository extends JpaRepository<UserTask, Long> {
@@ -22,7 +23,10 @@ public interface UserTaskRepository extends JpaRepository<UserTask, Long> {
 
   List<UserTask> findByProcessInstanceKeyAndState(long processInstanceKey, UserTask.State state);
 
-  List<UserTask> findByStateAndLockExpiresAtBefore(UserTask.State state, OffsetDateTime before);
+  /** Lock renewal is bookkeeping: it does not count as a change of the task (no version bump). */
+  @Modifying
+  @Query("update UserTask t set t.lockExpiresAt = :until where t.jobKey = :jobKey")
+  int renewLock(long jobKey, OffsetDateTime until);
 
   List<UserTask> findByState(UserTask.State state);
 }

@@ -116,7 +116,8 @@ class MissingChildCaseEndToEndTest {
 
     passTime(Duration.ofHours(25));
     JsonNode review = awaitTask(caseworker, "MINE", caseId, "Task_ReviewSearch");
-    complete(caseworker, review, Map.of("searchActions", "checked Kenyatta hospital and the matatu stage", "nextSteps", "radio appeal"));
+    complete(caseworker, review, Map.of("searchActions", "checked Kenyatta hospital and the matatu stage", "searchOutcome", "CONTINUE",
+        "nextSteps", "radio appeal"));
 
     caseworker.ok(caseworker.post("/api/cases/" + caseId + "/sightings", Map.of("seenAt", OffsetDateTime.now().minusMinutes(30).toString(),
         "place", "Gikomba market", "description", "girl in green uniform seen with an adult man")));

@@ -102,7 +102,7 @@ class MissingChildCaseProcessTest {
     zeebe.passTime(Duration.ofHours(23));
     assertThat(instance).isWaitingAtElements("Timer_SearchReview");
     zeebe.passTime(Duration.ofHours(2));
-    zeebe.completeUserTask(instance, "Task_ReviewSearch", Map.of("searchActions", "checked hospitals and matatu stage", "nextSteps", "radio appeal"));
+    zeebe.completeUserTask(instance, "Task_ReviewSearch", Map.of("searchActions", "checked hospitals and matatu stage", "searchOutcome", "CONTINUE", "nextSteps", "radio appeal"));
     assertThat(instance).isWaitingAtElements("Timer_SearchReview");
 
     zeebe.publish("sighting-reported", "MC-047-2026-000001", Map.of("lastSightingSummary", "seen near Gikomba"));
@@ -205,5 +205,28 @@ class MissingChildCaseProcessTest {
     zeebe.publish("child-located", "MC-047-2026-000008", Map.of("locatedSummary", "returned home"));
     assertThat(instance).isNotWaitingAtElements("Task_FollowUpSighting", "Task_ReviewSearch")
         .isWaitingAtElements("Task_VerifyIdentity");
+  }
+
+  @Test
+  void childWhoReturnsOnTheirOwnGoesToIdentityVerification() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000009", 15, true);
+    acceptAndAssess(instance, Map.of());
+    zeebe.passTime(Duration.ofDays(7).plusHours(1));
+    zeebe.completeUserTask(instance, "Task_ReviewSearch", Map.of("searchActions", "the boy walked in this morning", "searchOutcome", "RETURNED"));
+    assertThat(instance).hasPassedElement("End_SearchConcluded").hasPassedElement("Gateway_SearchConcludedHow")
+        .isWaitingAtElements("Task_VerifyIdentity");
+  }
+
+  @Test
+  void withdrawnReportIsClosedWithTheSupervisorsApproval() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000010", 15, true);
+    acceptAndAssess(instance, Map.of());
+    zeebe.passTime(Duration.ofDays(7).plusHours(1));
+    zeebe.completeUserTask(instance, "Task_ReviewSearch", Map.of("searchActions", "the mother called: the child was at her aunt's all along", "searchOutcome", "WITHDRAWN"));
+    assertThat(instance).hasNotPassedElement("Task_VerifyIdentity").isWaitingAtElements("Task_RequestClosure");
+    zeebe.completeUserTask(instance, "Task_RequestClosure", Map.of("closureSummary", "report withdrawn: the child was never missing"));
+    zeebe.completeUserTask(instance, "Task_ApproveClosure", Map.of("closureApproved", true));
+    zeebe.completeJob(instance, "case.close", Map.of());
+    assertThat(instance).isCompleted();
   }
 }

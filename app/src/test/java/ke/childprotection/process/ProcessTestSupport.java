@@ -31,7 +31,8 @@ final class ProcessTestSupport {
     List<Path> files;
     try (Stream<Path> processes = Files.list(classes.resolve("processes"));
          Stream<Path> forms = Files.list(classes.resolve("forms"))) {
-      files = Stream.concat(processes, forms).filter(Files::isRegularFile).sorted().toList();
+      files = Stream.concat(processes, forms).filter(Files::isRegularFile)
+          .filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)$")).sorted().toList();
     }
     DeployResourceCommandStep1.DeployResourceCommandStep2 command = null;
     for (Path file : files) {
