@@ -229,4 +229,19 @@ class MissingChildCaseProcessTest {
     zeebe.completeJob(instance, "case.close", Map.of());
     assertThat(instance).isCompleted();
   }
+
+  @Test
+  void aDeadlineChangedInTheDmnTableChangesTheTimerWithoutJavaChanges() throws Exception {
+    // A policy maker edits report-triage.dmn: high-risk reports must be accepted within 20 minutes.
+    String table = java.nio.file.Files.readString(java.nio.file.Path.of("../processes/report-triage.dmn"));
+    assertThat(table).contains("\"PT1H\"");
+    client.newDeployResourceCommand().addResourceStringUtf8(table.replace("\"PT1H\"", "\"PT20M\""), "report-triage.dmn")
+        .send().join();
+
+    ProcessInstanceEvent instance = report("MC-047-2026-000011", 9, true);
+    zeebe.passTime(Duration.ofMinutes(19));
+    assertThat(instance).hasNotPassedElement("Timer_AssignmentSla");
+    zeebe.passTime(Duration.ofMinutes(2));
+    assertThat(instance).hasPassedElement("Timer_AssignmentSla");
+  }
 }
