@@ -35,7 +35,7 @@ class MissingChildCaseProcessTest {
   private static final Map<String, Object> POLICY = Map.of(
       "riskAssessmentDeadline", "PT2H", "searchReviewCompletion", "PT24H", "sightingFollowUp", "PT6H",
       "identityVerification", "PT24H", "returnInterviewDeadline", "PT72H", "followUpFirstVisit", "P14D",
-      "followUpVisitGrace", "P7D");
+      "followUpVisitGrace", "P7D", "caseConferenceDeadline", "P2D");
 
   @BeforeEach
   void deploy() throws Exception {
@@ -128,7 +128,8 @@ class MissingChildCaseProcessTest {
     assertThat(instance).hasPassedElement("Gateway_AlertRecommended").hasNotPassedElement("Task_ApproveAlert")
         .isWaitingAtElements("Timer_SearchReview");
     assertThat(instance).hasVariableWithValue("risk", Map.of("riskLevel", "LOW", "reviewInterval", "P7D",
-        "alertRecommended", false, "alertApprovalDeadline", "PT24H", "traffickingSuspected", false));
+        "alertRecommended", false, "alertApprovalDeadline", "PT24H", "longMissingEscalation", "P30D",
+        "traffickingSuspected", false));
     zeebe.passTime(Duration.ofDays(6));
     assertThat(instance).isWaitingAtElements("Timer_SearchReview");
     zeebe.passTime(Duration.ofDays(2));
@@ -243,5 +244,24 @@ class MissingChildCaseProcessTest {
     assertThat(instance).hasNotPassedElement("Timer_AssignmentSla");
     zeebe.passTime(Duration.ofMinutes(2));
     assertThat(instance).hasPassedElement("Timer_AssignmentSla");
+  }
+
+  @Test
+  void highRiskChildStillMissingAfterSevenDaysGetsACaseConferenceWhileTheSearchGoesOn() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000012", 9, true);
+    acceptAndAssess(instance, Map.of());
+    zeebe.completeUserTask(instance, "Task_ApproveAlert", Map.of("alertApproved", false, "alertDecisionReason", "family objects"));
+    for (int day = 1; day <= 6; day++) {
+      zeebe.passTime(Duration.ofDays(1));
+      zeebe.completeUserTask(instance, "Task_ReviewSearch", Map.of("searchActions", "daily review day " + day, "searchOutcome", "CONTINUE", "nextSteps", "continue"));
+    }
+    assertThat(instance).hasNotPassedElement("Timer_LongMissing");
+    zeebe.passTime(Duration.ofDays(1).plusHours(1));
+    assertThat(instance).hasPassedElement("Timer_LongMissing");
+    ActivatedJob conference = zeebe.userTask(instance, "Task_CaseConference");
+    assertThat(conference.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"supervisor\"]");
+    zeebe.completeUserTask(instance, "Task_CaseConference", Map.of("conferenceDate", "2026-12-01",
+        "conferenceAttendees", "caseworker, OCS, chief", "conferenceActionPlan", "radio appeal in Kiswahili and Sheng; check Mombasa road"));
+    assertThat(instance).hasPassedElement("End_CaseConferenceHeld").isWaitingAtElements("Task_ReviewSearch");
   }
 }

@@ -49,9 +49,13 @@ class RiskDecisionTest {
 
   @Test
   void youngChildIsHighRiskAndNoIndicatorIsLow() throws Exception {
-    assertThat(decide("riskAssessment", Map.of("childAge", 11))).containsEntry("riskLevel", "HIGH");
+    assertThat(decide("riskAssessment", Map.of("childAge", 11))).containsEntry("riskLevel", "HIGH")
+        .containsEntry("longMissingEscalation", "P7D");
+    assertThat(decide("riskAssessment", Map.of("childAge", 15, "violenceAtHome", true)))
+        .containsEntry("longMissingEscalation", "P30D");
     assertThat(decide("riskAssessment", Map.of("childAge", 12)))
-        .containsEntry("riskLevel", "LOW").containsEntry("reviewInterval", "P7D").containsEntry("alertRecommended", false);
+        .containsEntry("riskLevel", "LOW").containsEntry("reviewInterval", "P7D").containsEntry("alertRecommended", false)
+        .containsEntry("longMissingEscalation", "P30D");
     assertThat(decide("riskAssessment", new HashMap<>(Map.of()))).as("unknown age, no indicator").containsEntry("riskLevel", "LOW");
   }
 
