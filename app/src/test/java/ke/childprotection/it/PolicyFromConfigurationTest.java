@@ -20,7 +20,8 @@ import org.springframework.test.context.TestPropertySource;
  * 2 hours, and no Java change, the engine sets the task's due date and alerts the supervisor at 30 minutes.
  */
 @IntegrationTest
-@TestPropertySource(properties = "mcc.policy.riskAssessmentDeadline=PT30M")
+// Its own application context (other configuration), so its own schema and engine.
+@TestPropertySource(properties = {"mcc.policy.riskAssessmentDeadline=PT30M", "MCC_DB_SCHEMA=mcc_it_policy"})
 class PolicyFromConfigurationTest {
   @LocalServerPort int port;
   @Autowired ZeebeTestEngine engine;
