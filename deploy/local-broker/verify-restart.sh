@@ -4,7 +4,7 @@
 # the case over the API, then stops both.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export MCC_POLICY_FOLLOWUPFIRSTVISIT=PT5S
+export MCC_POLICY_FOLLOWUPSCHEDULE=PT5S
 deploy/local-broker/broker.sh start
 deploy/local-broker/app.sh start
 trap 'deploy/local-broker/app.sh stop; deploy/local-broker/broker.sh stop' EXIT

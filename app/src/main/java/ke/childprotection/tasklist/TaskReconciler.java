@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the task rows true to the engine. Renewing a job's timeout both keeps the app's hold on it and
  * tells whether it still exists: NOT_FOUND means a boundary event (timer, message) interrupted the
- * step, so the task leaves the list. Runs for an instance whenever it reaches a new human step, and
- * over all open tasks on a schedule as a safety net.
+ * step, so the task leaves the list. Runs for a case whenever it reaches a new human step, and over
+ * all open tasks on a schedule as a safety net.
  */
 @Component
 class TaskReconciler {
@@ -33,8 +33,9 @@ class TaskReconciler {
     this.tx = tx;
   }
 
-  void reconcileInstance(long processInstanceKey, long exceptJobKey) {
-    tasks.findByProcessInstanceKeyAndState(processInstanceKey, UserTask.State.OPEN).stream()
+  /** A case's tasks may sit in several process instances (call activities): check them all. */
+  void reconcileCase(java.util.UUID caseId, long exceptJobKey) {
+    tasks.findByCaseIdAndState(caseId, UserTask.State.OPEN).stream()
         .filter(task -> task.getJobKey() != exceptJobKey)
         .forEach(this::check);
   }

@@ -108,8 +108,8 @@ class UserTaskJobs implements SmartLifecycle {
           "job:" + job.getKey() + ":started");
     });
     log.debug("task {} ({}) stored for process instance {}", job.getKey(), job.getElementId(), job.getProcessInstanceKey());
-    // A new step of the instance: any other open task of it may have been interrupted meanwhile.
-    reconciler.reconcileInstance(job.getProcessInstanceKey(), job.getKey());
+    // A new step of the case: any other open task of it may have been interrupted meanwhile.
+    reconciler.reconcileCase(caseId, job.getKey());
   }
 
   /** Only the variables the task's form refers to are kept with the task (collect only what a step needs). */

@@ -21,8 +21,6 @@ public interface UserTaskRepository extends JpaRepository<UserTask, Long> {
 
   List<UserTask> findByCaseIdAndState(UUID caseId, UserTask.State state);
 
-  List<UserTask> findByProcessInstanceKeyAndState(long processInstanceKey, UserTask.State state);
-
   /** Lock renewal is bookkeeping: it does not count as a change of the task (no version bump). */
   @Modifying
   @Query("update UserTask t set t.lockExpiresAt = :until where t.jobKey = :jobKey")

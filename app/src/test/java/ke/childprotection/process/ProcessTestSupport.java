@@ -19,6 +19,8 @@ final class ProcessTestSupport {
 
   private final ZeebeTestEngine engine;
   private final ZeebeClient client;
+  /** The case number of each started instance: a called process's jobs belong to the case by it. */
+  private final Map<Long, Object> caseNumbers = new java.util.HashMap<>();
 
   ProcessTestSupport(ZeebeTestEngine engine, ZeebeClient client) {
     this.engine = engine;
@@ -46,6 +48,7 @@ final class ProcessTestSupport {
   ProcessInstanceEvent start(String processId, Map<String, Object> variables) {
     ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
         .variables(variables).send().join();
+    caseNumbers.put(instance.getProcessInstanceKey(), variables.get("caseNumber"));
     idle();
     return instance;
   }
@@ -99,7 +102,9 @@ final class ProcessTestSupport {
     List<ActivatedJob> all = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(100)
         .timeout(Duration.ofMinutes(1)).send().join().getJobs();
     List<ActivatedJob> jobs = all.stream()
-        .filter(j -> j.getProcessInstanceKey() == instance.getProcessInstanceKey())
+        .filter(j -> j.getProcessInstanceKey() == instance.getProcessInstanceKey()
+            || (caseNumbers.get(instance.getProcessInstanceKey()) != null
+                && caseNumbers.get(instance.getProcessInstanceKey()).equals(j.getVariablesAsMap().get("caseNumber"))))
         .filter(j -> elementId == null || elementId.equals(j.getElementId()))
         .toList();
     // Hand back every job not asked for, unchanged (same retries), so later steps can take it.
