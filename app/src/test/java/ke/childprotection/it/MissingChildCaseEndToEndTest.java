@@ -137,6 +137,15 @@ class MissingChildCaseEndToEndTest {
     complete(caseworker, verify, Map.of("identityConfirmed", true, "verificationMethod", "PARENT_IDENTIFIED"));
     complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_ReturnInterview"), Map.of("interviewDate", "2026-11-24",
         "reasonForGoingMissing", "was lured by a man promising work", "homeSafe", true));
+    complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_FamilyAssessment"), Map.of("homeVisitDate", "2026-11-24",
+        "householdMembers", "mother and a brother", "livingConditions", "one room in Kibra, mother works at a salon",
+        "protectiveFactors", "aunt next door", "familyRisks", "none found"));
+    complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_PrepareChild"), Map.of("childPreparedOn", "2026-11-25",
+        "childViews", "wants to go home and to school", "childAgreesToReturn", true));
+    complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_PrepareFamily"), Map.of("familyPreparedOn", "2026-11-25",
+        "familyCommitments", "walk her to school, report any stranger"));
+    complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_ReferToServices"), Map.of("servicesReferred",
+        java.util.List.of("SCHOOL", "PSYCHOSOCIAL")));
     complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_RecordReunification"), Map.of("reunifiedOn", "2026-11-25",
         "reunifiedWith", "mother", "witnessedBy", "assistant chief", "reunificationPlace", "Kibra"));
 
@@ -177,7 +186,7 @@ class MissingChildCaseEndToEndTest {
       }
     }
     assertThat(completed).containsSubsequence("Task_RegisterCase", "Task_AcceptCase", "Task_AssessRisk", "Task_ApproveAlert",
-        "Task_PublishAlert", "Task_ReviewSearch", "Task_VerifyIdentity", "Task_ReturnInterview", "Task_RecordReunification",
+        "Task_PublishAlert", "Task_ReviewSearch", "Task_VerifyIdentity", "Task_ReturnInterview", "Task_FamilyAssessment", "Task_ReferToServices", "Task_RecordReunification",
         "Task_FollowUpVisit", "Task_RequestClosure", "Task_ApproveClosure", "Task_RequestClosure", "Task_ApproveClosure",
         "Task_CloseCase");
     assertThat(actorOf).containsEntry("Task_AcceptCase", "cw.nairobi").containsEntry("Task_ApproveAlert", "sup.nairobi")

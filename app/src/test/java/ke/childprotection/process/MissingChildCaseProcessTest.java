@@ -20,13 +20,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every path of missing-child-case, timers and reminders included, on Zeebe Process Test's engine
  * with the real DMN tables and forms. The coverage extension fails the class below 100 % of flow
- * nodes and sequence flows (the called follow-up process has its own test class).
+ * nodes and sequence flows (each called process has its own test class).
  */
 @ZeebeProcessTest
 class MissingChildCaseProcessTest {
   @RegisterExtension
   static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder()
-      .excludeProcessDefinitionKeys("follow-up").assertClassCoverageAtLeast(1.0).build();
+      .excludeProcessDefinitionKeys("follow-up", "reintegration").assertClassCoverageAtLeast(1.0).build();
 
   private ZeebeTestEngine engine;
   private ZeebeClient client;
@@ -35,7 +35,8 @@ class MissingChildCaseProcessTest {
   private static final Map<String, Object> POLICY = Map.of(
       "riskAssessmentDeadline", "PT2H", "searchReviewCompletion", "PT24H", "sightingFollowUp", "PT6H",
       "identityVerification", "PT24H", "returnInterviewDeadline", "PT72H", "followUpSchedule", "P14D",
-      "followUpVisitGrace", "P7D", "followUpCaseReviewDeadline", "P3D", "caseConferenceDeadline", "P2D");
+      "followUpVisitGrace", "P7D", "followUpCaseReviewDeadline", "P3D", "caseConferenceDeadline", "P2D",
+      "familyAssessmentDeadline", "P7D");
 
   @BeforeEach
   void deploy() throws Exception {
@@ -75,8 +76,7 @@ class MissingChildCaseProcessTest {
   private void reunifyAndFollowUp(ProcessInstanceEvent instance) {
     zeebe.completeUserTask(instance, "Task_ReturnInterview", Map.of("interviewDate", "2026-11-24",
         "reasonForGoingMissing", "ran away after a quarrel at home", "homeSafe", true));
-    zeebe.completeUserTask(instance, "Task_RecordReunification", Map.of("reunifiedOn", "2026-11-25",
-        "reunifiedWith", "mother", "witnessedBy", "chief", "reunificationPlace", "Kibera"));
+    ReintegrationProcessTest.reintegrate(zeebe, instance);
     assertThat(instance).isWaitingAtElements("CallActivity_FollowUp");
     zeebe.passTime(Duration.ofDays(14));
     zeebe.completeUserTask(instance, "Task_FollowUpVisit", Map.of("visitDate", "2026-12-09", "childWellbeing", "WELL",
