@@ -42,7 +42,7 @@ class FollowUpProcessTest {
     variables.put("countyCode", "047");
     variables.put("caseworker", "cw.test");
     variables.put("followUpStart", OffsetDateTime.now(ZoneOffset.UTC).toString());
-    variables.put("policy", Map.of("followUpSchedule", schedule, "followUpVisitGrace", "P7D", "followUpCaseReviewDeadline", "P3D"));
+    variables.put("policy", ProcessTestSupport.policy("followUpSchedule", schedule));
     return zeebe.start("follow-up", variables);
   }
 

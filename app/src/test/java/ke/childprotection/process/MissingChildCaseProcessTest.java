@@ -26,17 +26,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MissingChildCaseProcessTest {
   @RegisterExtension
   static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder()
-      .excludeProcessDefinitionKeys("follow-up", "reintegration").assertClassCoverageAtLeast(1.0).build();
+      .excludeProcessDefinitionKeys("follow-up", "reintegration", "care-placement").assertClassCoverageAtLeast(1.0).build();
 
   private ZeebeTestEngine engine;
   private ZeebeClient client;
   private ProcessTestSupport zeebe;
 
-  private static final Map<String, Object> POLICY = Map.of(
-      "riskAssessmentDeadline", "PT2H", "searchReviewCompletion", "PT24H", "sightingFollowUp", "PT6H",
-      "identityVerification", "PT24H", "returnInterviewDeadline", "PT72H", "followUpSchedule", "P14D",
-      "followUpVisitGrace", "P7D", "followUpCaseReviewDeadline", "P3D", "caseConferenceDeadline", "P2D",
-      "familyAssessmentDeadline", "P7D");
+  /** The configured policy; one follow-up visit keeps each path short (the schedule has its own test). */
+  private static final Map<String, Object> POLICY = ProcessTestSupport.policy("followUpSchedule", "P14D");
 
   @BeforeEach
   void deploy() throws Exception {
@@ -263,5 +260,34 @@ class MissingChildCaseProcessTest {
     zeebe.completeUserTask(instance, "Task_CaseConference", Map.of("conferenceDate", "2026-12-01",
         "conferenceAttendees", "caseworker, OCS, chief", "conferenceActionPlan", "radio appeal in Kiswahili and Sheng; check Mombasa road"));
     assertThat(instance).hasPassedElement("End_CaseConferenceHeld").isWaitingAtElements("Task_ReviewSearch");
+  }
+
+  private void confirmedAndInterviewed(ProcessInstanceEvent instance, String caseNumber, boolean homeSafe) {
+    acceptAndAssess(instance, Map.of());
+    locateAndConfirm(instance, caseNumber);
+    Map<String, Object> interview = new HashMap<>(Map.of("interviewDate", "2026-11-24",
+        "reasonForGoingMissing", "ran away from beatings at home", "homeSafe", homeSafe));
+    if (!homeSafe) {
+      interview.put("safetyConcerns", "stepfather beats the child");
+    }
+    zeebe.completeUserTask(instance, "Task_ReturnInterview", interview);
+  }
+
+  @Test
+  void homeNotSafeGoesToGatekeepingAndAFamilyPlacementIsFollowedUp() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000013", 15, true);
+    confirmedAndInterviewed(instance, "MC-047-2026-000013", false);
+    assertThat(instance).hasPassedElement("Gateway_HomeSafe").isWaitingAtElements("CallActivity_CarePlacement");
+    CarePlacementProcessTest.placeWithRelatives(zeebe, instance);
+    assertThat(instance).hasNotPassedElement("CallActivity_Reintegration").isWaitingAtElements("CallActivity_FollowUp")
+        .hasVariableWithValue("placementType", "KINSHIP");
+  }
+
+  @Test
+  void childLeavingInstitutionalCareForAFamilyIsReintegrated() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000014", 15, true);
+    confirmedAndInterviewed(instance, "MC-047-2026-000014", false);
+    CarePlacementProcessTest.placeInInstitutionThenExitToFamily(zeebe, instance);
+    assertThat(instance).hasPassedElement("Gateway_AfterPlacement").isWaitingAtElements("CallActivity_Reintegration");
   }
 }

@@ -27,6 +27,23 @@ final class ProcessTestSupport {
     this.client = client;
   }
 
+  /**
+   * The policy the app hands each case ({@code mcc.policy.*} of application.yml), with a test's
+   * overrides: process tests run on the configured deadlines, not on a copy of them.
+   */
+  static Map<String, Object> policy(String... overrides) {
+    var yaml = new org.springframework.beans.factory.config.YamlMapFactoryBean();
+    yaml.setResources(new org.springframework.core.io.ClassPathResource("application.yml"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> mcc = (Map<String, Object>) yaml.getObject().get("mcc");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> policy = new java.util.HashMap<>((Map<String, Object>) mcc.get("policy"));
+    for (int i = 0; i < overrides.length; i += 2) {
+      policy.put(overrides[i], overrides[i + 1]);
+    }
+    return policy;
+  }
+
   /** Deploys every model and form the app deploys (from the build's classpath copy of processes/ and forms/). */
   void deployAll() throws IOException {
     Path classes = Path.of("target/classes");

@@ -56,7 +56,7 @@ class ReintegrationProcessTest {
   void theFamilyIsAssessedBothArePreparedServicesReferredAndTheChildReunified() {
     ProcessInstanceEvent instance = zeebe.start("reintegration", Map.of("caseId", "00000000-0000-0000-0000-000000000003",
         "caseNumber", "MC-047-2026-000200", "countyCode", "047", "caseworker", "cw.test",
-        "policy", Map.of("familyAssessmentDeadline", "P7D")));
+        "policy", ProcessTestSupport.policy()));
     assertThat(instance).isWaitingAtElements("Task_FamilyAssessment");
     assessFamily(zeebe, instance);
     // Child and family are prepared side by side: both tasks are open at once.
