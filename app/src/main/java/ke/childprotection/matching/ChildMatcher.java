@@ -1,0 +1,142 @@
+package ke.childprotection.matching;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scores how well a found child fits a missing report: names compared fuzzily (Jaro-Winkler) and by
+ * sound (Double Metaphone), in either order; sex; age within a gap; place; and time (a child cannot be
+ * found before going missing). Each kind of evidence present counts by its configured weight; a
+ * "likely" match also needs the names to agree.
+ */
+@Component
+public class ChildMatcher {
+  public enum Label { LIKELY, POSSIBLE }
+
+  /** What the matcher compares: the same fields for a found child and a missing report. */
+  public record Profile(String firstName, String otherNames, String sex, Integer age, String countyCode,
+      String place, OffsetDateTime when) {}
+
+  public record Match(double score, Label label, List<String> reasons) {}
+
+  private final MatchingPolicy policy;
+  private final JaroWinklerSimilarity jaroWinkler = new JaroWinklerSimilarity();
+  private final DoubleMetaphone metaphone = new DoubleMetaphone();
+
+  public ChildMatcher(MatchingPolicy policy) {
+    this.policy = policy;
+  }
+
+  public Optional<Match> compare(Profile found, Profile missing) {
+    List<String> reasons = new ArrayList<>();
+    if (known(found.sex()) && known(missing.sex()) && !found.sex().equals(missing.sex())) {
+      return Optional.empty();
+    }
+    if (found.when() != null && missing.when() != null && found.when().isBefore(missing.when().minusDays(1))) {
+      return Optional.empty();
+    }
+    Integer ageGap = found.age() == null || missing.age() == null ? null : Math.abs(found.age() - missing.age());
+    if (ageGap != null && ageGap > policy.maxAgeGap()) {
+      return Optional.empty();
+    }
+    var weights = policy.weights();
+    double total = 0;
+    double weightSum = 0;
+
+    Double nameScore = nameScore(found, missing);
+    if (nameScore != null && nameScore < policy.possibleNeedsName()) {
+      return Optional.empty();
+    }
+    if (nameScore != null) {
+      total += weights.name() * nameScore;
+      weightSum += weights.name();
+      reasons.add("name %.2f".formatted(nameScore) + (soundAlike(found.firstName(), missing.firstName()) ? " (sounds alike)" : ""));
+    }
+    double sexScore = known(found.sex()) && known(missing.sex()) ? 1.0 : 0.5;
+    total += weights.sex() * sexScore;
+    weightSum += weights.sex();
+    if (ageGap != null) {
+      double ageScore = switch (ageGap) {
+        case 0 -> 1.0;
+        case 1 -> 0.85;
+        case 2 -> 0.5;
+        default -> 0.2;
+      };
+      total += weights.age() * ageScore;
+      weightSum += weights.age();
+      reasons.add(ageGap == 0 ? "same age" : "age differs by " + ageGap);
+    }
+    if (missing.countyCode() != null) {
+      boolean sameCounty = missing.countyCode().equals(found.countyCode());
+      double placeText = similarity(found.place(), missing.place());
+      total += weights.place() * ((sameCounty ? 0.7 : 0.0) + 0.3 * placeText);
+      weightSum += weights.place();
+      reasons.add(sameCounty ? "same county" : "another county");
+    }
+    if (found.when() != null && missing.when() != null) {
+      long days = Math.max(0, Duration.between(missing.when(), found.when()).toDays());
+      double timeScore = days <= 7 ? 1.0 : days <= 30 ? 0.8 : days <= 180 ? 0.5 : 0.2;
+      total += weights.time() * timeScore;
+      weightSum += weights.time();
+      reasons.add("found " + days + " day(s) after last seen");
+    }
+    double score = weightSum == 0 ? 0 : total / weightSum;
+    Label label;
+    if (score >= policy.likely() && nameScore != null && nameScore >= policy.likelyNeedsName()) {
+      label = Label.LIKELY;
+    } else if (score >= policy.possible()) {
+      label = Label.POSSIBLE;
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(new Match(Math.round(score * 1000) / 1000.0, label, List.copyOf(reasons)));
+  }
+
+  /** The best agreement of the found child's names with the report's, in either order; null if a side has none. */
+  private Double nameScore(Profile found, Profile missing) {
+    if (blank(found.firstName()) || blank(missing.firstName())) {
+      return null;
+    }
+    double direct = nameSimilarity(found.firstName(), missing.firstName());
+    double swapped = blank(missing.otherNames()) ? 0 : nameSimilarity(found.firstName(), missing.otherNames());
+    double first = Math.max(direct, swapped);
+    if (blank(found.otherNames()) || blank(missing.otherNames())) {
+      return first;
+    }
+    double other = Math.max(nameSimilarity(found.otherNames(), missing.otherNames()),
+        nameSimilarity(found.otherNames(), missing.firstName()));
+    return 0.7 * first + 0.3 * other;
+  }
+
+  private double nameSimilarity(String a, String b) {
+    return Math.max(similarity(a, b), soundAlike(a, b) ? 0.9 : 0.0);
+  }
+
+  private boolean soundAlike(String a, String b) {
+    return !blank(a) && !blank(b) && (metaphone.isDoubleMetaphoneEqual(normal(a), normal(b))
+        || metaphone.isDoubleMetaphoneEqual(normal(a), normal(b), true));
+  }
+
+  private double similarity(String a, String b) {
+    return blank(a) || blank(b) ? 0 : jaroWinkler.apply(normal(a), normal(b));
+  }
+
+  private static String normal(String value) {
+    return value.trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L} ]", "");
+  }
+
+  private static boolean known(String sex) {
+    return sex != null && !sex.equals("UNKNOWN");
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

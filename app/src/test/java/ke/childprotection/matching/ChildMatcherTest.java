@@ -1,0 +1,69 @@
+package ke.childprotection.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import ke.childprotection.matching.ChildMatcher.Label;
+import ke.childprotection.matching.ChildMatcher.Profile;
+import org.junit.jupiter.api.Test;
+
+/** The matcher on cases that should and should not match, with the configured default policy. */
+class ChildMatcherTest {
+  private final ChildMatcher matcher = new ChildMatcher(new MatchingPolicy(0.80, 0.60, 0.85, 0.70, 3,
+      new MatchingPolicy.Weights(0.40, 0.10, 0.20, 0.15, 0.15)));
+  private static final OffsetDateTime LAST_SEEN = OffsetDateTime.parse("2026-11-20T08:00:00+03:00");
+  private static final Profile MISSING = new Profile("Wanjiru", "Kamau", "FEMALE", 9, "047", "Toi market, Kibra", LAST_SEEN);
+
+  private static Profile found(String first, String other, String sex, Integer age, String county, String place, int daysLater) {
+    return new Profile(first, other, sex, age, county, place, LAST_SEEN.plusDays(daysLater));
+  }
+
+  @Test
+  void misspeltNameAndAgeOffByOneIsLikely() {
+    var match = matcher.compare(found("Wanjiro", "Kamau", "FEMALE", 10, "047", "Kibra", 2), MISSING);
+    assertThat(match).hasValueSatisfying(m -> {
+      assertThat(m.label()).isEqualTo(Label.LIKELY);
+      assertThat(m.reasons()).contains("age differs by 1", "same county");
+    });
+  }
+
+  @Test
+  void namesThatSoundAlikeButAreSpeltApartStillMatch() {
+    assertThat(matcher.compare(found("Wanjeeru", null, "FEMALE", 9, "047", "Kibera", 1), MISSING))
+        .hasValueSatisfying(m -> assertThat(m.label()).isEqualTo(Label.LIKELY));
+  }
+
+  @Test
+  void namesGivenInTheOtherOrderMatch() {
+    assertThat(matcher.compare(found("Kamau", "Wanjiru", "FEMALE", 9, "047", "Kibra", 1), MISSING))
+        .hasValueSatisfying(m -> assertThat(m.label()).isEqualTo(Label.LIKELY));
+  }
+
+  @Test
+  void aChildWhoseNameIsUnknownCanOnlyBePossible() {
+    assertThat(matcher.compare(found(null, null, "FEMALE", 9, "047", "Toi market", 1), MISSING))
+        .hasValueSatisfying(m -> assertThat(m.label()).isEqualTo(Label.POSSIBLE));
+  }
+
+  @Test
+  void anotherCountyAndSomeWeeksLaterIsAtMostPossible() {
+    assertThat(matcher.compare(found("Wanjiru", null, "FEMALE", 11, "001", "Likoni ferry", 40), MISSING))
+        .hasValueSatisfying(m -> assertThat(m.label()).isEqualTo(Label.POSSIBLE));
+  }
+
+  @Test
+  void differentSexIsNeverAMatch() {
+    assertThat(matcher.compare(found("Wanjiru", "Kamau", "MALE", 9, "047", "Kibra", 1), MISSING)).isEmpty();
+  }
+
+  @Test
+  void aDifferentChildIsNotProposed() {
+    assertThat(matcher.compare(found("Otieno", "Odhiambo", "FEMALE", 9, "047", "Kibra", 1), MISSING)).isEmpty();
+    assertThat(matcher.compare(found("Wanjiru", "Kamau", "FEMALE", 15, "047", "Kibra", 1), MISSING)).as("age gap 6").isEmpty();
+  }
+
+  @Test
+  void aChildFoundBeforeGoingMissingIsNotTheSameEpisode() {
+    assertThat(matcher.compare(found("Wanjiru", "Kamau", "FEMALE", 9, "047", "Kibra", -5), MISSING)).isEmpty();
+  }
+}
