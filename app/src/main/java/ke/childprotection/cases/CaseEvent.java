@@ -15,7 +15,8 @@ import java.util.UUID;
 public class CaseEvent {
   public enum Kind {
     REPORTED("reported"), STEP_STARTED("started"), STEP_COMPLETED("done"), STEP_INTERRUPTED("interrupted"),
-    SIGHTING_REPORTED("sighting"), CHILD_LOCATED("located"), NOTIFIED("supervisor alerted"), CLOSED("closed");
+    SIGHTING_REPORTED("sighting"), CHILD_LOCATED("located"), NOTIFIED("supervisor alerted"), CLOSED("closed"),
+    MATCH_PROPOSED("possible match"), MATCH_CONFIRMED("match confirmed");
 
     private final String label;
 

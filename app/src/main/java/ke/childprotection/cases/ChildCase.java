@@ -16,12 +16,16 @@ import java.util.UUID;
 public class ChildCase {
   public enum Status { OPEN, LOCATED, CLOSED }
 
+  /** A report of a missing child, or the record of a child found alone. */
+  public enum Type { MISSING, FOUND }
+
   @Id private UUID id;
+  @Enumerated(EnumType.STRING) @Column(nullable = false) private Type caseType = Type.MISSING;
   @Column(nullable = false, unique = true) private String caseNumber;
   @Enumerated(EnumType.STRING) @Column(nullable = false) private Status status;
   @Column(nullable = false) private String countyCode;
   private String subCounty;
-  @Column(nullable = false) private String childFirstName;
+  private String childFirstName;
   private String childLastName;
   @Column(nullable = false) private String childSex;
   private Integer childAge;
@@ -45,11 +49,18 @@ public class ChildCase {
   private String possibleDuplicates;
   private OffsetDateTime locatedAt;
   private OffsetDateTime closedAt;
+  private String languages;
+  private UUID linkedCaseId;
   @Version private long version;
 
   protected ChildCase() {}
 
   public ChildCase(UUID id, String caseNumber, String countyCode, OffsetDateTime reportedAt, String reportedBy) {
+    this(Type.MISSING, id, caseNumber, countyCode, reportedAt, reportedBy);
+  }
+
+  public ChildCase(Type type, UUID id, String caseNumber, String countyCode, OffsetDateTime reportedAt, String reportedBy) {
+    this.caseType = type;
     this.id = id;
     this.caseNumber = caseNumber;
     this.countyCode = countyCode;
@@ -88,6 +99,8 @@ public class ChildCase {
   }
 
   public void startedAs(long processInstanceKey) { this.processInstanceKey = processInstanceKey; }
+  public void speaks(String languages) { this.languages = languages; }
+  public void linkTo(UUID otherCase) { this.linkedCaseId = otherCase; }
   public void assignTo(String caseworker) { this.caseworker = caseworker; }
   public void flagPossibleDuplicates(String caseNumbers) { this.possibleDuplicates = caseNumbers; }
 
@@ -104,6 +117,9 @@ public class ChildCase {
   }
 
   public UUID getId() { return id; }
+  public Type getCaseType() { return caseType; }
+  public String getLanguages() { return languages; }
+  public UUID getLinkedCaseId() { return linkedCaseId; }
   public String getCaseNumber() { return caseNumber; }
   public Status getStatus() { return status; }
   public String getCountyCode() { return countyCode; }

@@ -14,9 +14,18 @@ public interface ChildCaseRepository extends JpaRepository<ChildCase, UUID> {
   /** Open cases of the county that may describe the same child (duplicate reports). */
   @Query("""
       select c from ChildCase c
-      where c.countyCode = :county and c.status <> ke.childprotection.cases.ChildCase.Status.CLOSED
+      where c.caseType = ke.childprotection.cases.ChildCase.Type.MISSING and c.countyCode = :county
+        and c.status <> ke.childprotection.cases.ChildCase.Status.CLOSED
         and c.id <> :exclude and lower(c.childFirstName) = lower(:firstName) and c.childSex = :sex
         and (c.childAge is null or :age is null or abs(c.childAge - :age) <= 1)
       """)
   List<ChildCase> findPossibleDuplicates(String county, UUID exclude, String firstName, String sex, Integer age);
+
+  /** Open, unlinked records of a type whose consent allows tracing: the only ones matching may use. */
+  @Query("""
+      select c from ChildCase c
+      where c.caseType = :type and c.status = ke.childprotection.cases.ChildCase.Status.OPEN
+        and c.consentTracing = true and c.linkedCaseId is null
+      """)
+  List<ChildCase> findOpenForMatching(ChildCase.Type type);
 }

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class CaseIntake {
-  static final String PROCESS_ID = "missing-child-case";
+  static final String MISSING_PROCESS = "missing-child-case";
+  static final String FOUND_PROCESS = "found-child-case";
 
   private final ChildCaseRepository cases;
   private final CaseTimeline timeline;
@@ -41,12 +42,7 @@ class CaseIntake {
 
   @Transactional
   public ChildCase report(CurrentUser user, MissingChildReport report) {
-    if (!user.worksIn(report.countyCode())) {
-      throw new AccessDeniedException("You can report cases of your own county only.");
-    }
-    OffsetDateTime now = OffsetDateTime.now();
-    String caseNumber = "MC-%s-%d-%06d".formatted(report.countyCode(), Year.now().getValue(), cases.nextCaseNumber());
-    ChildCase childCase = new ChildCase(UUID.randomUUID(), caseNumber, report.countyCode(), now, user.username());
+    ChildCase childCase = newCase(user, ChildCase.Type.MISSING, report.countyCode());
     childCase.describeChild(report.childFirstName().trim(), blankToNull(report.childLastName()), report.childSex(),
         report.childAge(), blankToNull(report.subCounty()));
     childCase.describeDisappearance(report.lastSeenAt(), report.lastSeenPlace(), blankToNull(report.clothingAndMarks()),
@@ -54,23 +50,54 @@ class CaseIntake {
         blankToNull(report.circumstances()));
     childCase.recordReporter(report.reporterName(), report.reporterPhone(), report.reporterRelationship(),
         blankToNull(report.policeObNumber()), report.consentPublicity(), report.consentTracing());
-    cases.saveAndFlush(childCase);
-    timeline.record(childCase.getId(), CaseEvent.Kind.REPORTED, "StartEvent_Reported", "Missing child reported",
-        user.username(), "reported by " + report.reporterRelationship().toLowerCase().replace('_', ' '), null);
-    audit.change(user.username(), childCase.getId(), "POST /api/cases");
-
     // The engine gets what its steps decide on, and no names.
     Map<String, Object> variables = new HashMap<>();
-    variables.put("caseId", childCase.getId().toString());
-    variables.put("caseNumber", caseNumber);
-    variables.put("countyCode", report.countyCode());
     variables.put("childAge", report.childAge());
     variables.put("disabilityOrMedicalNeed", report.disabilityOrMedicalNeed());
     variables.put("suspectedAbduction", report.suspectedAbduction());
     variables.put("publicityConsent", report.consentPublicity());
-    variables.put("reportedAt", now.toString());
+    return start(user, childCase, MISSING_PROCESS, "StartEvent_Reported", "Missing child reported",
+        "reported by " + report.reporterRelationship().toLowerCase().replace('_', ' '), variables);
+  }
+
+  @Transactional
+  public ChildCase registerFound(CurrentUser user, FoundChildReport report) {
+    ChildCase childCase = newCase(user, ChildCase.Type.FOUND, report.countyCode());
+    childCase.describeChild(blankToNull(report.childFirstName()), blankToNull(report.childLastName()), report.childSex(),
+        report.apparentAge(), blankToNull(report.subCounty()));
+    childCase.describeDisappearance(report.foundAt(), report.foundPlace(), blankToNull(report.description()), null,
+        false, false, blankToNull(report.circumstances()));
+    childCase.recordReporter(report.foundByName(), report.foundByPhone(), report.foundByRole(), null,
+        report.consentPublicity(), report.consentTracing());
+    childCase.speaks(blankToNull(report.languages()));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("childAge", report.apparentAge());
+    return start(user, childCase, FOUND_PROCESS, "StartEvent_FoundChildRegistered", "Found child registered",
+        "found by " + report.foundByRole().toLowerCase().replace('_', ' '), variables);
+  }
+
+  private ChildCase newCase(CurrentUser user, ChildCase.Type type, String county) {
+    if (!user.worksIn(county)) {
+      throw new AccessDeniedException("You can register cases of your own county only.");
+    }
+    String prefix = type == ChildCase.Type.MISSING ? "MC" : "FC";
+    String caseNumber = "%s-%s-%d-%06d".formatted(prefix, county, Year.now().getValue(), cases.nextCaseNumber());
+    return new ChildCase(type, UUID.randomUUID(), caseNumber, county, OffsetDateTime.now(), user.username());
+  }
+
+  /** Saves the case, records and audits it, and starts its process: all or nothing. */
+  private ChildCase start(CurrentUser user, ChildCase childCase, String processId, String startEvent, String stepName,
+      String detail, Map<String, Object> processVariables) {
+    cases.saveAndFlush(childCase);
+    timeline.record(childCase.getId(), CaseEvent.Kind.REPORTED, startEvent, stepName, user.username(), detail, null);
+    audit.change(user.username(), childCase.getId(), "registered " + childCase.getCaseType().name().toLowerCase() + " case");
+    Map<String, Object> variables = new HashMap<>(processVariables);
+    variables.put("caseId", childCase.getId().toString());
+    variables.put("caseNumber", childCase.getCaseNumber());
+    variables.put("countyCode", childCase.getCountyCode());
+    variables.put("reportedAt", childCase.getReportedAt().toString());
     variables.put("policy", policy.asVariable());
-    long instanceKey = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+    long instanceKey = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
         .variables(variables).send().join().getProcessInstanceKey();
     childCase.startedAs(instanceKey);
     return childCase;

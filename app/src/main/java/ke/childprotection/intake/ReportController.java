@@ -32,4 +32,13 @@ class ReportController {
     ChildCase created = intake.report(user, report);
     return ResponseEntity.created(URI.create("/api/cases/" + created.getId())).body(CaseView.of(created));
   }
+
+  @PostMapping("/found")
+  @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+  @Operation(summary = "Register a found child",
+      description = "A child found alone, separated, abandoned or on the move. The record is matched against open missing reports whose consent allows tracing.")
+  ResponseEntity<CaseView> found(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody FoundChildReport report) {
+    ChildCase created = intake.registerFound(user, report);
+    return ResponseEntity.created(URI.create("/api/cases/" + created.getId())).body(CaseView.of(created));
+  }
 }

@@ -66,7 +66,7 @@ public class FormValidator {
         continue;
       }
       Object value = submitted.get(key);
-      List<String> problems = check(field, value);
+      List<String> problems = check(field, value, scope);
       problems.forEach(message -> errors.add(new FieldError(key, message)));
       if (value != null) {
         accepted.put(key, value);
@@ -98,7 +98,7 @@ public class FormValidator {
     return result.isSuccess() && Boolean.TRUE.equals(result.result());
   }
 
-  private static List<String> check(JsonNode field, Object value) {
+  private static List<String> check(JsonNode field, Object value, Map<String, Object> scope) {
     List<String> problems = new ArrayList<>();
     String type = field.path("type").asText();
     JsonNode validate = field.path("validate");
@@ -118,10 +118,10 @@ public class FormValidator {
       }
       case "number" -> checkNumber(validate, value, problems);
       case "select", "radio" -> {
-        if (!allowedValues(field).contains(String.valueOf(value))) problems.add("Value is not one of the options.");
+        if (!allowedValues(field, scope).contains(String.valueOf(value))) problems.add("Value is not one of the options.");
       }
       case "checklist", "taglist" -> {
-        if (!(value instanceof List<?> list) || !allowedValues(field).containsAll(list.stream().map(String::valueOf).toList())) {
+        if (!(value instanceof List<?> list) || !allowedValues(field, scope).containsAll(list.stream().map(String::valueOf).toList())) {
           problems.add("Value is not one of the options.");
         }
       }
@@ -175,9 +175,17 @@ public class FormValidator {
     }
   }
 
-  private static Set<String> allowedValues(JsonNode field) {
+  /** Static options, or (valuesKey) the options the task's data offers, as form-js reads them. */
+  private static Set<String> allowedValues(JsonNode field, Map<String, Object> scope) {
     Set<String> allowed = new java.util.HashSet<>();
     field.path("values").forEach(option -> allowed.add(option.path("value").asText()));
+    if (field.hasNonNull("valuesKey") && scope.get(field.get("valuesKey").asText()) instanceof List<?> options) {
+      for (Object option : options) {
+        if (option instanceof Map<?, ?> map && map.get("value") != null) {
+          allowed.add(String.valueOf(map.get("value")));
+        }
+      }
+    }
     return allowed;
   }
 }

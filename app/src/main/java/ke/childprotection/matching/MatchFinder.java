@@ -1,0 +1,125 @@
+package ke.childprotection.matching;
+
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import ke.childprotection.cases.CaseEvent;
+import ke.childprotection.cases.CaseTimeline;
+import ke.childprotection.cases.ChildCase;
+import ke.childprotection.cases.ChildCaseRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Matches found children and missing reports whenever either is registered: only open records whose
+ * consent allows tracing take part. New candidates are stored once per pair and offered to the found
+ * child's caseworker by a {@code match-proposed} message to the found child's case (sent after the
+ * transaction commits, with a message id so that a repeat is taken once).
+ */
+@Service
+public class MatchFinder {
+  static final String NONE = "NONE";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+  private final ChildCaseRepository cases;
+  private final MatchCandidateRepository candidates;
+  private final ChildMatcher matcher;
+  private final CaseTimeline timeline;
+  private final CamundaClient client;
+  private final Duration timeToLive;
+
+  MatchFinder(ChildCaseRepository cases, MatchCandidateRepository candidates, ChildMatcher matcher,
+      CaseTimeline timeline, CamundaClient client, @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+    this.cases = cases;
+    this.candidates = candidates;
+    this.matcher = matcher;
+    this.timeline = timeline;
+    this.client = client;
+    this.timeToLive = timeToLive;
+  }
+
+  /** Finds and stores the candidates for a newly registered record; returns how many new ones there are. */
+  @Transactional
+  public int findFor(UUID caseId) {
+    ChildCase record = cases.findById(caseId).orElseThrow();
+    if (!record.isConsentTracing()) {
+      return 0;
+    }
+    boolean found = record.getCaseType() == ChildCase.Type.FOUND;
+    List<ChildCase> others = cases.findOpenForMatching(found ? ChildCase.Type.MISSING : ChildCase.Type.FOUND);
+    int added = 0;
+    for (ChildCase other : others) {
+      ChildCase foundCase = found ? record : other;
+      ChildCase missingCase = found ? other : record;
+      Optional<ChildMatcher.Match> match = matcher.compare(profile(foundCase), profile(missingCase));
+      if (match.isPresent() && candidates.findByFoundCaseIdAndMissingCaseId(foundCase.getId(), missingCase.getId()).isEmpty()) {
+        candidates.save(new MatchCandidate(foundCase.getId(), missingCase.getId(), match.get()));
+        added++;
+        proposeAfterCommit(foundCase);
+      }
+    }
+    if (added > 0) {
+      timeline.record(record.getId(), CaseEvent.Kind.MATCH_PROPOSED, null, "Possible matches found", "system",
+          added + " candidate(s) for a caseworker to verify", null);
+    }
+    return added;
+  }
+
+  /** The choices the verify-match form offers: the proposed candidates, best first, and "none of these". */
+  @Transactional(readOnly = true)
+  public List<Map<String, Object>> options(UUID foundCaseId) {
+    List<Map<String, Object>> options = new ArrayList<>();
+    for (MatchCandidate candidate : candidates.findByFoundCaseIdAndStatusOrderByScoreDesc(foundCaseId, MatchCandidate.Status.PROPOSED)) {
+      ChildCase missing = cases.findById(candidate.getMissingCaseId()).orElseThrow();
+      String label = "%s (%s) · %s · %s, %s, %s · last seen %s on %s · %s".formatted(candidate.getLabel(),
+          candidate.getScore().toPlainString(), missing.getCaseNumber(), shortName(missing), missing.getChildSex().toLowerCase(),
+          missing.getChildAge() == null ? "age unknown" : "age " + missing.getChildAge(), missing.getLastSeenPlace(),
+          DAY.format(missing.getLastSeenAt()), candidate.getReasons());
+      options.add(option(label, candidate.getId().toString()));
+    }
+    options.add(option("None of these is the child", NONE));
+    return options;
+  }
+
+  private void proposeAfterCommit(ChildCase foundCase) {
+    String caseNumber = foundCase.getCaseNumber();
+    UUID foundId = foundCase.getId();
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        List<Map<String, Object>> options = options(foundId);
+        String messageId = "match-proposed:" + foundId + ":" + options.stream().map(o -> o.get("value").toString()).toList();
+        client.newPublishMessageCommand().messageName("match-proposed").correlationKey(caseNumber).messageId(messageId)
+            .timeToLive(timeToLive).variables(Map.of("matchOptions", options)).send().join();
+      }
+    });
+  }
+
+  static ChildMatcher.Profile profile(ChildCase c) {
+    return new ChildMatcher.Profile(c.getChildFirstName(), c.getChildLastName(), c.getChildSex(), c.getChildAge(),
+        c.getCountyCode(), c.getLastSeenPlace(), c.getLastSeenAt());
+  }
+
+  private static String shortName(ChildCase c) {
+    if (c.getChildFirstName() == null) {
+      return "name unknown";
+    }
+    return c.getChildLastName() == null ? c.getChildFirstName() : c.getChildFirstName() + " " + c.getChildLastName().charAt(0) + ".";
+  }
+
+  private static Map<String, Object> option(String label, String value) {
+    Map<String, Object> option = new LinkedHashMap<>();
+    option.put("label", label);
+    option.put("value", value);
+    return option;
+  }
+}
