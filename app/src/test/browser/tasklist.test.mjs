@@ -95,3 +95,36 @@ test('caseworker reports a missing child on the report page and sees the new cas
     await browser.close();
   }
 });
+
+test('caseworker registers a found child whose name is unknown', async () => {
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${base}/login`);
+    await page.fill('input[name=username]', 'cw.nairobi');
+    await page.fill('input[name=password]', 'demo1234');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/tasks/);
+    await page.click('text=Register a found child');
+    await page.waitForURL(/\/cases\/found\/new$/);
+    await page.selectOption('select[name=childSex]', 'MALE');
+    await page.fill('input[name=apparentAge]', '6');
+    await page.fill('input[name=languages]', 'Somali');
+    await page.fill('input[name=foundAt]', '2026-11-22T18:00');
+    await page.fill('input[name=foundPlace]', 'Eastleigh, First Avenue');
+    await page.fill('input[name=foundByName]', 'Synthetic Trader');
+    await page.fill('input[name=foundByPhone]', '+254700000005');
+    await page.selectOption('select[name=foundByRole]', 'COMMUNITY');
+    await page.click('#submit-report');
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await page.getByText('found child', { exact: true }).waitFor();
+    await page.getByText('name unknown').waitFor();
+    await page.getByText('Eastleigh, First Avenue').first().waitFor();
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,4 +1,5 @@
-// The report page is a client of POST /api/cases: the API validates, and its field errors are shown here.
+// The report pages are clients of the API (the form's data-endpoint: POST /api/cases or
+// /api/cases/found): the API validates, and its field errors are shown next to the fields.
 (function () {
   const form = document.getElementById('report');
   const problem = document.getElementById('problem');
@@ -25,7 +26,7 @@
     event.preventDefault();
     form.querySelectorAll('.field-error').forEach(e => e.remove());
     problem.hidden = true;
-    const response = await fetch('/api/cases', {
+    const response = await fetch(form.dataset.endpoint, {
       method: 'POST',
       headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, csrf()),
       body: JSON.stringify(payload()),

@@ -91,6 +91,13 @@ class Pages {
     return "report";
   }
 
+  @GetMapping("/cases/found/new")
+  @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+  String registerFound(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("user", user);
+    return "found";
+  }
+
   @GetMapping("/cases/{id}")
   String caseDetails(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     model.addAttribute("user", user);
