@@ -17,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotifySupervisorWorker {
   static final String ROLE = "supervisor";
 
-  private final NotificationRepository notifications;
+  private final Notifications notifications;
   private final CaseTimeline timeline;
 
-  NotifySupervisorWorker(NotificationRepository notifications, CaseTimeline timeline) {
+  NotifySupervisorWorker(Notifications notifications, CaseTimeline timeline) {
     this.notifications = notifications;
     this.timeline = timeline;
   }
@@ -31,9 +31,7 @@ public class NotifySupervisorWorker {
     String reason = job.getCustomHeaders().getOrDefault("reason", "DEADLINE_PASSED");
     String message = job.getCustomHeaders().getOrDefault("message", "A deadline of this case has passed.");
     String dedupKey = "job:" + job.getKey();
-    if (!notifications.existsByDedupKey(dedupKey)) {
-      notifications.save(new Notification(UUID.fromString(caseId), countyCode, ROLE, reason, message, dedupKey));
-    }
+    notifications.notify(UUID.fromString(caseId), countyCode, ROLE, reason, message, dedupKey);
     timeline.record(UUID.fromString(caseId), CaseEvent.Kind.NOTIFIED, job.getElementId(), "Supervisor alerted",
         "system", reason, dedupKey + ":done");
   }

@@ -38,6 +38,7 @@ public class UserTask {
   private String completedBy;
   @Column(nullable = false) private OffsetDateTime lockExpiresAt;
   @Column(nullable = false) private String inputData;
+  private OffsetDateTime overdueNotifiedAt;
   @jakarta.persistence.Version private long version;
 
   @ElementCollection(fetch = FetchType.EAGER)
@@ -101,4 +102,5 @@ public class UserTask {
   public String getCompletedBy() { return completedBy; }
   public OffsetDateTime getLockExpiresAt() { return lockExpiresAt; }
   public String getInputData() { return inputData; }
+  public OffsetDateTime getOverdueNotifiedAt() { return overdueNotifiedAt; }
 }

@@ -27,4 +27,11 @@ public interface UserTaskRepository extends JpaRepository<UserTask, Long> {
   int renewLock(long jobKey, OffsetDateTime until);
 
   List<UserTask> findByState(UserTask.State state);
+
+  List<UserTask> findByStateAndDueAtBeforeAndOverdueNotifiedAtIsNull(UserTask.State state, OffsetDateTime now);
+
+  /** Bookkeeping, like the lock: no version bump, so it never collides with a user's claim or completion. */
+  @Modifying
+  @Query("update UserTask t set t.overdueNotifiedAt = :at where t.jobKey = :jobKey")
+  int markOverdueNotified(long jobKey, OffsetDateTime at);
 }

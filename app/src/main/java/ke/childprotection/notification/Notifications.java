@@ -1,0 +1,25 @@
+package ke.childprotection.notification;
+
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The one way to tell a role in a county about a case: once per dedup key, however often it is asked. */
+@Service
+public class Notifications {
+  private final NotificationRepository notifications;
+
+  Notifications(NotificationRepository notifications) {
+    this.notifications = notifications;
+  }
+
+  /** Returns true when this call created the notification. */
+  @Transactional
+  public boolean notify(UUID caseId, String countyCode, String role, String reason, String message, String dedupKey) {
+    if (notifications.existsByDedupKey(dedupKey)) {
+      return false;
+    }
+    notifications.save(new Notification(caseId, countyCode, role, reason, message, dedupKey));
+    return true;
+  }
+}

@@ -1,0 +1,67 @@
+package ke.childprotection.tasklist;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import ke.childprotection.cases.CaseEvent;
+import ke.childprotection.cases.CaseTimeline;
+import ke.childprotection.notification.Notifications;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every deadline escalates: an open task past the due date its model gave it is reported, once, to
+ * the escalation role ({@code mcc.tasklist.overdue-escalates-to}) of the task's county, and the case's
+ * timeline says so. Deadlines with their own steps (the models' boundary timers) escalate there too.
+ */
+@Component
+class OverdueTasks {
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+
+  private final UserTaskRepository tasks;
+  private final Notifications notifications;
+  private final CaseTimeline timeline;
+  private final TransactionTemplate tx;
+  private final String escalatesTo;
+  private final ZoneId zone;
+
+  OverdueTasks(UserTaskRepository tasks, Notifications notifications, CaseTimeline timeline, TransactionTemplate tx,
+      @Value("${mcc.tasklist.overdue-escalates-to}") String escalatesTo,
+      @Value("${mcc.display-time-zone:Africa/Nairobi}") String zone) {
+    this.tasks = tasks;
+    this.notifications = notifications;
+    this.timeline = timeline;
+    this.tx = tx;
+    this.escalatesTo = escalatesTo;
+    this.zone = ZoneId.of(zone);
+  }
+
+  @Scheduled(fixedDelayString = "${mcc.tasklist.overdue-check-interval}", initialDelayString = "${mcc.tasklist.overdue-check-interval}")
+  void escalate() {
+    escalateDueBefore(OffsetDateTime.now());
+  }
+
+  /** Escalates the open tasks due before the given time; returns how many were escalated now. */
+  int escalateDueBefore(OffsetDateTime now) {
+    int escalated = 0;
+    for (UserTask task : tasks.findByStateAndDueAtBeforeAndOverdueNotifiedAtIsNull(UserTask.State.OPEN, now)) {
+      String message = "\"%s\" is overdue: due %s, %s.".formatted(task.getName(),
+          WHEN.format(task.getDueAt().atZoneSameInstant(zone)),
+          task.getAssignee() == null ? "nobody has claimed it" : "assigned to " + task.getAssignee());
+      Boolean created = tx.execute(status -> {
+        boolean first = notifications.notify(task.getCaseId(), task.getCountyCode(), escalatesTo, "TASK_OVERDUE", message,
+            "overdue:" + task.getJobKey());
+        timeline.record(task.getCaseId(), CaseEvent.Kind.NOTIFIED, task.getElementId(), "Overdue: " + task.getName(),
+            "system", "escalated to " + escalatesTo, "overdue:" + task.getJobKey());
+        tasks.markOverdueNotified(task.getJobKey(), now);
+        return first;
+      });
+      if (Boolean.TRUE.equals(created)) {
+        escalated++;
+      }
+    }
+    return escalated;
+  }
+}
