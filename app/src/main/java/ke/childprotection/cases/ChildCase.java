@@ -51,6 +51,7 @@ public class ChildCase {
   private OffsetDateTime closedAt;
   private String languages;
   private UUID linkedCaseId;
+  private UUID previousCaseId;
   @Version private long version;
 
   protected ChildCase() {}
@@ -101,6 +102,7 @@ public class ChildCase {
   public void startedAs(long processInstanceKey) { this.processInstanceKey = processInstanceKey; }
   public void speaks(String languages) { this.languages = languages; }
   public void linkTo(UUID otherCase) { this.linkedCaseId = otherCase; }
+  public void missingAgainAfter(UUID earlierCase) { this.previousCaseId = earlierCase; }
   public void assignTo(String caseworker) { this.caseworker = caseworker; }
   public void flagPossibleDuplicates(String caseNumbers) { this.possibleDuplicates = caseNumbers; }
 
@@ -120,6 +122,7 @@ public class ChildCase {
   public Type getCaseType() { return caseType; }
   public String getLanguages() { return languages; }
   public UUID getLinkedCaseId() { return linkedCaseId; }
+  public UUID getPreviousCaseId() { return previousCaseId; }
   public String getCaseNumber() { return caseNumber; }
   public Status getStatus() { return status; }
   public String getCountyCode() { return countyCode; }

@@ -11,15 +11,21 @@ public interface ChildCaseRepository extends JpaRepository<ChildCase, UUID> {
   @Query(value = "select nextval('case_number_seq')", nativeQuery = true)
   long nextCaseNumber();
 
-  /** Open cases of the county that may describe the same child (duplicate reports). */
+  /**
+   * Missing reports of the county, in the given states, that may describe the same child (same first
+   * name and sex, age within a year or two): open ones are duplicate reports, located or closed ones
+   * are earlier episodes.
+   */
   @Query("""
       select c from ChildCase c
       where c.caseType = ke.childprotection.cases.ChildCase.Type.MISSING and c.countyCode = :county
-        and c.status <> ke.childprotection.cases.ChildCase.Status.CLOSED
-        and c.id <> :exclude and lower(c.childFirstName) = lower(:firstName) and c.childSex = :sex
-        and (c.childAge is null or :age is null or abs(c.childAge - :age) <= 1)
+        and c.status in :states and c.id <> :exclude
+        and lower(c.childFirstName) = lower(:firstName) and c.childSex = :sex
+        and (c.childAge is null or :age is null or abs(c.childAge - :age) <= :ageGap)
+      order by c.reportedAt desc
       """)
-  List<ChildCase> findPossibleDuplicates(String county, UUID exclude, String firstName, String sex, Integer age);
+  List<ChildCase> findSameChild(String county, java.util.Collection<ChildCase.Status> states, UUID exclude,
+      String firstName, String sex, Integer age, int ageGap);
 
   /** Open, unlinked records of a type whose consent allows tracing: the only ones matching may use. */
   @Query("""

@@ -3,7 +3,9 @@ package ke.childprotection.intake;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import ke.childprotection.cases.CaseTimeline;
@@ -14,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@code case.register}: checks the new report against the county's open cases for the same child
- * (same first name and sex, age within a year) and flags them on the case, and matches it against
- * open found-child records. Running it again finds the same and writes the same.
+ * {@code case.register}: checks the new report against the county's open reports of the same child
+ * (duplicates, flagged on the case) and its ended ones (missing again: the earlier case is linked and
+ * the risk assessment starts with "has gone missing before"), and matches it against open found-child
+ * records. Running it again finds the same and writes the same.
  */
 @Component
 public class RegisterCaseWorker {
@@ -34,14 +37,30 @@ public class RegisterCaseWorker {
   @Transactional
   public Map<String, Object> register(ActivatedJob job, @Variable String caseId) {
     ChildCase childCase = cases.findById(UUID.fromString(caseId)).orElseThrow();
-    List<String> duplicates = cases.findPossibleDuplicates(childCase.getCountyCode(), childCase.getId(),
-        childCase.getChildFirstName(), childCase.getChildSex(), childCase.getChildAge())
-        .stream().map(ChildCase::getCaseNumber).sorted().toList();
+    List<String> duplicates = sameChild(childCase, List.of(ChildCase.Status.OPEN), 1).stream()
+        .map(ChildCase::getCaseNumber).sorted().toList();
     childCase.flagPossibleDuplicates(duplicates.isEmpty() ? null : String.join(", ", duplicates));
-    timeline.systemStep(childCase.getId(), job.getKey(), job.getElementId(), "Case registered",
-        duplicates.isEmpty() ? "no possible duplicate" : "possible duplicates: " + String.join(", ", duplicates));
+    // Missing again: the latest earlier episode that ended (located or closed) is linked, and the risk
+    // assessment starts with "has gone missing before".
+    Optional<ChildCase> earlier = sameChild(childCase, List.of(ChildCase.Status.LOCATED, ChildCase.Status.CLOSED), 2)
+        .stream().findFirst();
+    earlier.ifPresent(e -> childCase.missingAgainAfter(e.getId()));
+    String detail = (duplicates.isEmpty() ? "no possible duplicate" : "possible duplicates: " + String.join(", ", duplicates))
+        + earlier.map(e -> "; missing again, earlier case " + e.getCaseNumber()).orElse("");
+    timeline.systemStep(childCase.getId(), job.getKey(), job.getElementId(), "Case registered", detail);
     // A new report may be a child already found: open found-child records are checked too.
     matches.findFor(childCase.getId());
-    return Map.of("possibleDuplicateCount", duplicates.size());
+    Map<String, Object> result = new HashMap<>();
+    result.put("possibleDuplicateCount", duplicates.size());
+    earlier.ifPresent(e -> {
+      result.put("previousEpisodes", true);
+      result.put("previousCaseNumber", e.getCaseNumber());
+    });
+    return result;
+  }
+
+  private List<ChildCase> sameChild(ChildCase childCase, List<ChildCase.Status> states, int ageGap) {
+    return cases.findSameChild(childCase.getCountyCode(), states, childCase.getId(), childCase.getChildFirstName(),
+        childCase.getChildSex(), childCase.getChildAge(), ageGap);
   }
 }

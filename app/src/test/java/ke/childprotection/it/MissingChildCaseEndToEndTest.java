@@ -246,4 +246,25 @@ class MissingChildCaseEndToEndTest {
     // The accept task is still there: the reminder does not interrupt it.
     awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
   }
+
+  @Test
+  void aChildMissingAgainIsLinkedToTheEarlierEpisodeAndTheRiskFormSaysSo() {
+    JsonNode first = caseworker.ok(caseworker.post("/api/cases", report("Jabali", 10)));
+    caseworker.ok(caseworker.post("/api/cases/" + first.get("id").asText() + "/located", Map.of(
+        "locatedAt", OffsetDateTime.now().toString(), "place", "his grandmother's home", "how", "RETURNED_HOME")));
+
+    String again = caseworker.ok(caseworker.post("/api/cases", report("Jabali", 11))).get("id").asText();
+    JsonNode accept = awaitTask(caseworker, "UNASSIGNED", again, "Task_AcceptCase");
+    JsonNode details = caseworker.ok(caseworker.get("/api/cases/" + again));
+    assertThat(details.get("child").get("previousCaseId").asText()).isEqualTo(first.get("id").asText());
+    assertThat(details.get("child").path("possibleDuplicates").isMissingNode() || details.get("child").get("possibleDuplicates").isNull())
+        .as("an ended episode is not a duplicate report").isTrue();
+
+    caseworker.ok(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null));
+    complete(caseworker, accept, Map.of("acceptConfirmed", true));
+    JsonNode assess = awaitTask(caseworker, "MINE", again, "Task_AssessRisk");
+    JsonNode prefilled = caseworker.ok(caseworker.get("/api/tasks/" + assess.get("id").asLong() + "/form")).get("data");
+    assertThat(prefilled.get("previousEpisodes").asBoolean()).isTrue();
+    assertThat(prefilled.get("previousCaseNumber").asText()).isEqualTo(first.get("caseNumber").asText());
+  }
 }
