@@ -73,7 +73,7 @@ await api(cw, 'POST', `/api/cases/${caseId}/located`, { locatedAt: new Date().to
 await complete(cw, await task(cw, 'MINE', caseId, 'Task_VerifyIdentity'), { identityConfirmed: true, verificationMethod: 'PARENT_IDENTIFIED' });
 await complete(cw, await task(cw, 'MINE', caseId, 'Task_ReturnInterview'), { interviewDate: new Date().toISOString().slice(0, 10), reasonForGoingMissing: 'went to visit his uncle without telling anyone', homeSafe: true });
 const today = new Date().toISOString().slice(0, 10);
-await complete(cw, await task(cw, 'MINE', caseId, 'Task_FamilyAssessment'), { homeVisitDate: today, householdMembers: 'aunt and two cousins', livingConditions: 'stone house, aunt is a teacher', protectiveFactors: 'aunt, school', familyRisks: 'none found' });
+await complete(cw, await task(cw, 'MINE', caseId, 'Task_FamilyAssessment'), { homeVisitDate: today, householdMembers: 'aunt and two cousins', livingConditions: 'stone house, aunt is a teacher', protectiveFactors: 'aunt, school', familyRisks: 'none found', familySuitable: true });
 await complete(cw, await task(cw, 'MINE', caseId, 'Task_PrepareChild'), { childPreparedOn: today, childViews: 'happy to stay with his aunt', childAgreesToReturn: true });
 await complete(cw, await task(cw, 'MINE', caseId, 'Task_PrepareFamily'), { familyPreparedOn: today, familyCommitments: 'school fees paid, weekly calls with the mother' });
 await complete(cw, await task(cw, 'MINE', caseId, 'Task_ReferToServices'), { servicesReferred: ['NONE'] });

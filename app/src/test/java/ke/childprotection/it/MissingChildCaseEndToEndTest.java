@@ -139,7 +139,7 @@ class MissingChildCaseEndToEndTest {
         "reasonForGoingMissing", "was lured by a man promising work", "homeSafe", true));
     complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_FamilyAssessment"), Map.of("homeVisitDate", "2026-11-24",
         "householdMembers", "mother and a brother", "livingConditions", "one room in Kibra, mother works at a salon",
-        "protectiveFactors", "aunt next door", "familyRisks", "none found"));
+        "protectiveFactors", "aunt next door", "familyRisks", "none found", "familySuitable", true));
     complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_PrepareChild"), Map.of("childPreparedOn", "2026-11-25",
         "childViews", "wants to go home and to school", "childAgreesToReturn", true));
     complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_PrepareFamily"), Map.of("familyPreparedOn", "2026-11-25",

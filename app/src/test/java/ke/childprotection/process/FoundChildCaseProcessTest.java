@@ -117,6 +117,41 @@ class FoundChildCaseProcessTest {
   }
 
   @Test
+  void noFamilyContactForSixMonthsMeansAbandonedAndPermanencyPlanning() {
+    ProcessInstanceEvent instance = register("FC-047-2026-000504");
+    safetyMedicalCourtScreening(instance);
+    FamilyTracingProcessTest.traceAction(zeebe, instance, false);
+    zeebe.passTime(Duration.ofDays(150));
+    assertThat(instance).hasNotPassedElement("Timer_Abandonment");
+    zeebe.passTime(Duration.ofDays(35));
+    assertThat(instance).hasPassedElement("Timer_Abandonment").isNotWaitingAtElements("CallActivity_FamilyTracing");
+    ActivatedJob declare = zeebe.userTask(instance, "Task_DeclareAbandoned");
+    assertThat(declare.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"supervisor\"]");
+    zeebe.completeUserTask(instance, "Task_DeclareAbandoned", Map.of("abandonmentDeclaredOn", "2027-05-28",
+        "abandonmentGrounds", "six months of individual, radio and mass tracing found no relative"));
+    CarePlacementProcessTest.placeWithRelatives(zeebe, instance);
+    assertThat(instance).hasPassedElement("Gateway_AfterPlacement").isWaitingAtElements("CallActivity_FollowUp");
+    zeebe.passTime(Duration.ofDays(15));
+    zeebe.completeUserTask(instance, "Task_FollowUpVisit", Map.of("visitDate", "2027-06-12", "childWellbeing", "WELL",
+        "visitNotes", "settled with the guardian"));
+    close(instance, false);
+  }
+
+  @Test
+  void aTracedFamilyFoundUnsuitableLeadsToCareAndTheChildLaterLeavesForAFamily() {
+    ProcessInstanceEvent instance = register("FC-047-2026-000505");
+    safetyMedicalCourtScreening(instance);
+    FamilyTracingProcessTest.traceAction(zeebe, instance, true);
+    ReintegrationProcessTest.assessFamily(zeebe, instance, false);
+    zeebe.completeUserTask(instance, "Task_ReviewFailedReintegration", Map.of("reintegrationReviewNotes",
+        "the traced father drinks heavily and has no home"));
+    CarePlacementProcessTest.placeInInstitutionThenExitToFamily(zeebe, instance);
+    assertThat(instance).isWaitingAtElements("CallActivity_Reintegration");
+    ReintegrationProcessTest.reintegrate(zeebe, instance);
+    assertThat(instance).isWaitingAtElements("CallActivity_FollowUp");
+  }
+
+  @Test
   void noPlaceOfSafetyTheSameDayAlertsTheSupervisor() {
     ProcessInstanceEvent instance = register("FC-047-2026-000503");
     ActivatedJob safety = zeebe.userTask(instance, "Task_PlaceOfSafety");

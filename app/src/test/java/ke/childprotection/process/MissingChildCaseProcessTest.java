@@ -284,6 +284,19 @@ class MissingChildCaseProcessTest {
   }
 
   @Test
+  void aFamilyFoundUnsuitableIsReviewedBySupervisorAndTheChildGoesToGatekeeping() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000015", 15, true);
+    confirmedAndInterviewed(instance, "MC-047-2026-000015", true);
+    ReintegrationProcessTest.assessFamily(zeebe, instance, false);
+    assertThat(instance).hasPassedElement("Gateway_Reunified").isWaitingAtElements("Task_ReviewFailedReintegration");
+    zeebe.completeUserTask(instance, "Task_ReviewFailedReintegration", Map.of("reintegrationReviewNotes",
+        "the abusive uncle lives in the home; the mother cannot move out yet"));
+    assertThat(instance).isWaitingAtElements("CallActivity_CarePlacement");
+    CarePlacementProcessTest.placeWithRelatives(zeebe, instance);
+    assertThat(instance).isWaitingAtElements("CallActivity_FollowUp");
+  }
+
+  @Test
   void childLeavingInstitutionalCareForAFamilyIsReintegrated() {
     ProcessInstanceEvent instance = report("MC-047-2026-000014", 15, true);
     confirmedAndInterviewed(instance, "MC-047-2026-000014", false);

@@ -37,9 +37,15 @@ class ReintegrationProcessTest {
   }
 
   private static void assessFamily(ProcessTestSupport zeebe, ProcessInstanceEvent instance) {
+    assessFamily(zeebe, instance, true);
+  }
+
+  /** The home visit; an unsuitable family ends the reintegration (the caller decides what follows). */
+  static void assessFamily(ProcessTestSupport zeebe, ProcessInstanceEvent instance, boolean suitable) {
     zeebe.completeUserTask(instance, "Task_FamilyAssessment", Map.of("homeVisitDate", "2026-11-24",
         "householdMembers", "mother, two siblings", "livingConditions", "two rooms, mother sells vegetables",
-        "protectiveFactors", "grandmother nearby, church group", "familyRisks", "none found"));
+        "protectiveFactors", "grandmother nearby, church group", "familyRisks", suitable ? "none found" : "the uncle who abused her lives there",
+        "familySuitable", suitable));
   }
 
   private static void prepareReferAndReunify(ProcessTestSupport zeebe, ProcessInstanceEvent instance) {
@@ -64,5 +70,15 @@ class ReintegrationProcessTest {
     prepareReferAndReunify(zeebe, instance);
     assertThat(instance).hasPassedElement("Gateway_PrepareJoin").hasPassedElement("End_Reunified")
         .hasVariableWithValue("reunifiedOn", "2026-11-26").isCompleted();
+  }
+
+  @Test
+  void aFamilyThatCannotCareForTheChildSafelyEndsTheReintegration() {
+    ProcessInstanceEvent instance = zeebe.start("reintegration", Map.of("caseId", "00000000-0000-0000-0000-000000000007",
+        "caseNumber", "MC-047-2026-000201", "countyCode", "047", "caseworker", "cw.test",
+        "policy", ProcessTestSupport.policy()));
+    assessFamily(zeebe, instance, false);
+    assertThat(instance).hasPassedElement("End_FamilyNotSuitable").hasNotPassedElement("Task_PrepareChild")
+        .hasVariableWithValue("familySuitable", false).isCompleted();
   }
 }
