@@ -52,6 +52,7 @@ public class ChildCase {
   private String languages;
   private UUID linkedCaseId;
   private UUID previousCaseId;
+  private String relatives;
   @Version private long version;
 
   protected ChildCase() {}
@@ -101,6 +102,7 @@ public class ChildCase {
 
   public void startedAs(long processInstanceKey) { this.processInstanceKey = processInstanceKey; }
   public void speaks(String languages) { this.languages = languages; }
+  public void namesRelatives(String relatives) { this.relatives = relatives; }
   public void linkTo(UUID otherCase) { this.linkedCaseId = otherCase; }
   public void missingAgainAfter(UUID earlierCase) { this.previousCaseId = earlierCase; }
   public void assignTo(String caseworker) { this.caseworker = caseworker; }
@@ -123,6 +125,7 @@ public class ChildCase {
   public String getLanguages() { return languages; }
   public UUID getLinkedCaseId() { return linkedCaseId; }
   public UUID getPreviousCaseId() { return previousCaseId; }
+  public String getRelatives() { return relatives; }
   public String getCaseNumber() { return caseNumber; }
   public Status getStatus() { return status; }
   public String getCountyCode() { return countyCode; }

@@ -50,6 +50,7 @@ class CaseIntake {
         blankToNull(report.circumstances()));
     childCase.recordReporter(report.reporterName(), report.reporterPhone(), report.reporterRelationship(),
         blankToNull(report.policeObNumber()), report.consentPublicity(), report.consentTracing());
+    childCase.namesRelatives(blankToNull(report.relatives()));
     // The engine gets what its steps decide on, and no names.
     Map<String, Object> variables = new HashMap<>();
     variables.put("childAge", report.childAge());
@@ -70,6 +71,7 @@ class CaseIntake {
     childCase.recordReporter(report.foundByName(), report.foundByPhone(), report.foundByRole(), null,
         report.consentPublicity(), report.consentTracing());
     childCase.speaks(blankToNull(report.languages()));
+    childCase.namesRelatives(blankToNull(report.relatives()));
     Map<String, Object> variables = new HashMap<>();
     variables.put("childAge", report.apparentAge());
     return start(user, childCase, FOUND_PROCESS, "StartEvent_FoundChildRegistered", "Found child registered",

@@ -22,6 +22,7 @@ public record FoundChildReport(
     @Size(max = 1000) String description,
     @Size(max = 200) String languages,
     @Size(max = 4000) String circumstances,
+    @Size(max = 400) String relatives,
     @NotBlank @Size(max = 120) String foundByName,
     @NotBlank @Pattern(regexp = "\\+?[0-9 ]{9,16}", message = "must be a phone number") String foundByPhone,
     @NotBlank @Pattern(regexp = "POLICE|COMMUNITY|CHIEF|SCHOOL|INSTITUTION|HELPLINE_116|OTHER",

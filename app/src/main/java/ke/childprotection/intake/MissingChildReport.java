@@ -24,6 +24,7 @@ public record MissingChildReport(
     boolean disabilityOrMedicalNeed,
     boolean suspectedAbduction,
     @Size(max = 4000) String circumstances,
+    @Size(max = 400) String relatives,
     @NotBlank @Size(max = 120) String reporterName,
     @NotBlank @Pattern(regexp = "\\+?[0-9 ]{9,16}", message = "must be a phone number") String reporterPhone,
     @NotBlank @Pattern(regexp = "PARENT|RELATIVE|POLICE|CHIEF|SCHOOL|INSTITUTION|HELPLINE_116|COMMUNITY",

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scores how well a found child fits a missing report: names compared fuzzily (Jaro-Winkler) and by
- * sound (Double Metaphone), in either order; sex; age within a gap; place; and time (a child cannot be
- * found before going missing). Each kind of evidence present counts by its configured weight; a
- * "likely" match also needs the names to agree.
+ * sound (Double Metaphone), in either order; sex; age within a gap; place; time (a child cannot be
+ * found before going missing); and the names of relatives. Each kind of evidence counts by its
+ * configured weight; a "likely" match also needs the names to agree.
  */
 @Component
 public class ChildMatcher {
@@ -22,7 +22,7 @@ public class ChildMatcher {
 
   /** What the matcher compares: the same fields for a found child and a missing report. */
   public record Profile(String firstName, String otherNames, String sex, Integer age, String countyCode,
-      String place, OffsetDateTime when) {}
+      String place, OffsetDateTime when, String relatives) {}
 
   public record Match(double score, Label label, List<String> reasons) {}
 
@@ -80,6 +80,14 @@ public class ChildMatcher {
       weightSum += weights.place();
       reasons.add(sameCounty ? "same county" : "another county");
     }
+    // Relatives are often not recorded: no names on either side counts as neutral evidence (0.5), so
+    // that relatives who agree raise the score and relatives who do not lower it.
+    Double relativesScore = relativesScore(found.relatives(), missing.relatives());
+    total += weights.relatives() * (relativesScore == null ? 0.5 : relativesScore);
+    weightSum += weights.relatives();
+    if (relativesScore != null && relativesScore >= 0.85) {
+      reasons.add("relatives named alike");
+    }
     if (found.when() != null && missing.when() != null) {
       long days = Math.max(0, Duration.between(missing.when(), found.when()).toDays());
       double timeScore = days <= 7 ? 1.0 : days <= 30 ? 0.8 : days <= 180 ? 0.5 : 0.2;
@@ -115,6 +123,36 @@ public class ChildMatcher {
     return 0.7 * first + 0.3 * other;
   }
 
+  /**
+   * How well the relatives named on the two records agree: for each name the child or reporter gave,
+   * its best counterpart on the other record, averaged; null when either record names none.
+   */
+  private Double relativesScore(String found, String missing) {
+    List<String> a = nameWords(found);
+    List<String> b = nameWords(missing);
+    if (a.isEmpty() || b.isEmpty()) {
+      return null;
+    }
+    double sum = 0;
+    for (String word : a) {
+      sum += b.stream().mapToDouble(other -> nameSimilarity(word, other)).max().orElse(0);
+    }
+    return sum / a.size();
+  }
+
+  /** The name-like words of a free-text list ("Mama Wanjiku (mother), Kamau"): three letters or more. */
+  private static List<String> nameWords(String text) {
+    if (blank(text)) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(normal(text).split("\\s+")).filter(w -> w.length() >= 3)
+        .filter(w -> !RELATION_WORDS.contains(w)).toList();
+  }
+
+  private static final java.util.Set<String> RELATION_WORDS = java.util.Set.of(
+      "mother", "father", "mama", "baba", "aunt", "uncle", "grandmother", "grandfather", "cucu", "shosho",
+      "brother", "sister", "guardian", "and");
+
   private double nameSimilarity(String a, String b) {
     return Math.max(similarity(a, b), soundAlike(a, b) ? 0.9 : 0.0);
   }
@@ -129,7 +167,7 @@ public class ChildMatcher {
   }
 
   private static String normal(String value) {
-    return value.trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L} ]", "");
+    return value.trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L} ]", " ").trim();
   }
 
   private static boolean known(String sex) {

@@ -106,7 +106,7 @@ public class MatchFinder {
 
   static ChildMatcher.Profile profile(ChildCase c) {
     return new ChildMatcher.Profile(c.getChildFirstName(), c.getChildLastName(), c.getChildSex(), c.getChildAge(),
-        c.getCountyCode(), c.getLastSeenPlace(), c.getLastSeenAt());
+        c.getCountyCode(), c.getLastSeenPlace(), c.getLastSeenAt(), c.getRelatives());
   }
 
   private static String shortName(ChildCase c) {

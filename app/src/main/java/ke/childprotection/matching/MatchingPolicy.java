@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "mcc.matching")
 public record MatchingPolicy(double likely, double possible, double likelyNeedsName, double possibleNeedsName,
     int maxAgeGap, Weights weights) {
-  public record Weights(double name, double sex, double age, double place, double time) {}
+  public record Weights(double name, double sex, double age, double place, double time, double relatives) {}
 
   public MatchingPolicy {
     if (!(0 < possible && possible <= likely && likely <= 1)) {

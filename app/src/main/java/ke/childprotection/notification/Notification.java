@@ -24,16 +24,6 @@ public class Notification {
 
   protected Notification() {}
 
-  Notification(UUID caseId, String countyCode, String recipientRole, String reason, String message, String dedupKey) {
-    this.caseId = caseId;
-    this.countyCode = countyCode;
-    this.recipientRole = recipientRole;
-    this.reason = reason;
-    this.message = message;
-    this.dedupKey = dedupKey;
-    this.createdAt = OffsetDateTime.now();
-  }
-
   public Long getId() { return id; }
   public UUID getCaseId() { return caseId; }
   public String getCountyCode() { return countyCode; }

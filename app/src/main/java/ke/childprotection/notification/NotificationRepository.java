@@ -5,7 +5,15 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface NotificationRepository extends JpaRepository<Notification, Long> {
-  boolean existsByDedupKey(String dedupKey);
+  /** Creates the notification unless one with the same dedup key exists; atomic. Returns rows written. */
+  @org.springframework.data.jpa.repository.Modifying
+  @org.springframework.data.jpa.repository.Query(nativeQuery = true, value = """
+      insert into notification (case_id, county_code, recipient_role, reason, message, created_at, dedup_key)
+      values (:caseId, :countyCode, :role, :reason, :message, :createdAt, :dedupKey)
+      on conflict do nothing
+      """)
+  int insertOnce(UUID caseId, String countyCode, String role, String reason, String message,
+      java.time.OffsetDateTime createdAt, String dedupKey);
 
   List<Notification> findByCountyCodeAndRecipientRoleOrderByCreatedAtDesc(String county, String role);
 

@@ -16,10 +16,6 @@ public class Notifications {
   /** Returns true when this call created the notification. */
   @Transactional
   public boolean notify(UUID caseId, String countyCode, String role, String reason, String message, String dedupKey) {
-    if (notifications.existsByDedupKey(dedupKey)) {
-      return false;
-    }
-    notifications.save(new Notification(caseId, countyCode, role, reason, message, dedupKey));
-    return true;
+    return notifications.insertOnce(caseId, countyCode, role, reason, message, java.time.OffsetDateTime.now(), dedupKey) == 1;
   }
 }

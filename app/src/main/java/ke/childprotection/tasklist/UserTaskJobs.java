@@ -108,8 +108,13 @@ class UserTaskJobs implements SmartLifecycle {
           "job:" + job.getKey() + ":started");
     });
     log.debug("task {} ({}) stored for process instance {}", job.getKey(), job.getElementId(), job.getProcessInstanceKey());
-    // A new step of the case: any other open task of it may have been interrupted meanwhile.
-    reconciler.reconcileCase(caseId, job.getKey());
+    // A new step of the case: any other open task of it may have been interrupted meanwhile. Best
+    // effort: this job is stored, and a problem with another task must not fail it (the sweep retries).
+    try {
+      reconciler.reconcileCase(caseId, job.getKey());
+    } catch (RuntimeException e) {
+      log.warn("could not reconcile the other tasks of the case of job {}: {}", job.getKey(), e.getMessage());
+    }
   }
 
   /** Only the variables the task's form refers to are kept with the task (collect only what a step needs). */

@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 /** The matcher on cases that should and should not match, with the configured default policy. */
 class ChildMatcherTest {
   private final ChildMatcher matcher = new ChildMatcher(new MatchingPolicy(0.80, 0.60, 0.85, 0.70, 3,
-      new MatchingPolicy.Weights(0.40, 0.10, 0.20, 0.15, 0.15)));
+      new MatchingPolicy.Weights(0.40, 0.10, 0.20, 0.15, 0.15, 0.15)));
   private static final OffsetDateTime LAST_SEEN = OffsetDateTime.parse("2026-11-20T08:00:00+03:00");
-  private static final Profile MISSING = new Profile("Wanjiru", "Kamau", "FEMALE", 9, "047", "Toi market, Kibra", LAST_SEEN);
+  private static final Profile MISSING = new Profile("Wanjiru", "Kamau", "FEMALE", 9, "047", "Toi market, Kibra", LAST_SEEN,
+      "Wanjiku Njeri (mother), Kamau Mwangi (father)");
 
   private static Profile found(String first, String other, String sex, Integer age, String county, String place, int daysLater) {
-    return new Profile(first, other, sex, age, county, place, LAST_SEEN.plusDays(daysLater));
+    return new Profile(first, other, sex, age, county, place, LAST_SEEN.plusDays(daysLater), null);
   }
 
   @Test
@@ -65,5 +66,17 @@ class ChildMatcherTest {
   @Test
   void aChildFoundBeforeGoingMissingIsNotTheSameEpisode() {
     assertThat(matcher.compare(found("Wanjiru", "Kamau", "FEMALE", 9, "047", "Kibra", -5), MISSING)).isEmpty();
+  }
+
+  @Test
+  void relativesTheChildNamesRaiseTheScoreWhenTheyAgreeWithTheReport() {
+    Profile unnamed = found(null, null, "FEMALE", 9, "047", "Kibra", 1);
+    Profile namesMother = new Profile(null, null, "FEMALE", 9, "047", "Kibra", LAST_SEEN.plusDays(1), "mama Wanjiko");
+    Profile namesStranger = new Profile(null, null, "FEMALE", 9, "047", "Kibra", LAST_SEEN.plusDays(1), "mama Akinyi");
+    double none = matcher.compare(unnamed, MISSING).orElseThrow().score();
+    var agreeing = matcher.compare(namesMother, MISSING).orElseThrow();
+    assertThat(agreeing.reasons()).contains("relatives named alike");
+    assertThat(agreeing.score()).isGreaterThan(none);
+    assertThat(matcher.compare(namesStranger, MISSING).map(ChildMatcher.Match::score).orElse(0.0)).isLessThan(agreeing.score());
   }
 }

@@ -78,8 +78,20 @@ final class ProcessTestSupport {
     }
   }
 
+  /**
+   * Moves the engine's clock. The engine can report "idle" before its due-date checker has fired the
+   * timers that are now due, so it is first given a moment to become busy (nothing due: it stays idle).
+   */
   void passTime(Duration duration) {
     engine.increaseTime(duration);
+    try {
+      engine.waitForBusyState(Duration.ofMillis(300));
+    } catch (java.util.concurrent.TimeoutException nothingWasDue) {
+      // no timer was due
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
     idle();
   }
 
