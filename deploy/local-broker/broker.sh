@@ -3,7 +3,9 @@
 # Maven Central by its coordinates), with its data on disk and its gateway on 127.0.0.1:26500.
 #   deploy/local-broker/broker.sh start|stop|status
 # Environment: MCC_RUNTIME (default deploy/.runtime), ZEEBE_GATEWAY_PORT (26500), ZEEBE_MONITORING_PORT (9600),
-# ZEEBE_REST_PORT (8088; the broker's own REST server, kept off the app's 8080).
+# ZEEBE_REST_PORT (8088; the broker's own REST server, kept off the app's 8080), ZEEBE_DATA_DIR
+# (default deploy/.runtime/broker-data). The broker's data and the app's database belong together:
+# job keys are unique within one broker's history only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/lib/jdk.sh
@@ -12,7 +14,7 @@ cd "$(dirname "$0")/../.."
 VERSION=8.6.0
 RUNTIME=${MCC_RUNTIME:-$PWD/deploy/.runtime}
 HOME_DIR="$RUNTIME/camunda-zeebe-$VERSION"
-DATA_DIR="$RUNTIME/broker-data"
+DATA_DIR="${ZEEBE_DATA_DIR:-$RUNTIME/broker-data}"
 PID_FILE="$RUNTIME/broker.pid"
 LOG_FILE="$RUNTIME/broker.log"
 GATEWAY_PORT=${ZEEBE_GATEWAY_PORT:-26500}

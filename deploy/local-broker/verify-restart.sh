@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export MCC_POLICY_FOLLOWUPSCHEDULE=PT5S
+# Its own broker data and database, both new: an engine's history and its database belong together.
+export ZEEBE_DATA_DIR="${MCC_RUNTIME:-$PWD/deploy/.runtime}/verify-broker-data" PGDATABASE=mcc_verify
+rm -rf "$ZEEBE_DATA_DIR"
+psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -qc "drop database if exists mcc_verify" >/dev/null
 deploy/local-broker/broker.sh start
 deploy/local-broker/app.sh start
 trap 'deploy/local-broker/app.sh stop; deploy/local-broker/broker.sh stop' EXIT

@@ -84,6 +84,11 @@ public class UserTask {
   }
 
   public boolean isOpen() { return state == State.OPEN; }
+
+  /** The same engine job: a redelivery, not a key reused by another engine. */
+  boolean isSameJob(long processInstanceKey, String elementId) {
+    return this.processInstanceKey == processInstanceKey && this.elementId.equals(elementId);
+  }
   public Long getJobKey() { return jobKey; }
   public UUID getCaseId() { return caseId; }
   public String getCountyCode() { return countyCode; }

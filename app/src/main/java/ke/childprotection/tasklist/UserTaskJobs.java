@@ -94,7 +94,16 @@ class UserTaskJobs implements SmartLifecycle {
     String name = models.elementName(job.getBpmnProcessId(), job.getElementId());
     OffsetDateTime lockExpires = OffsetDateTime.ofInstant(Instant.ofEpochMilli(job.getDeadline()), ZoneOffset.UTC);
     tx.executeWithoutResult(status -> {
-      if (tasks.existsById(job.getKey())) {
+      var stored = tasks.findById(job.getKey());
+      if (stored.isPresent() && !stored.get().isSameJob(job.getProcessInstanceKey(), job.getElementId())) {
+        // Job keys are unique within one engine's history only: this database has seen another engine.
+        log.error("Job key {} is stored for process instance {} ({}) but the engine now uses it for {} ({}): "
+            + "this database belongs to another engine's history. Point the app at its own engine or a fresh database.",
+            job.getKey(), stored.get().getProcessInstanceKey(), stored.get().getElementId(), job.getProcessInstanceKey(),
+            job.getElementId());
+        throw new IllegalStateException("job key " + job.getKey() + " already stored for another process instance");
+      }
+      if (stored.isPresent()) {
         tasks.renewLock(job.getKey(), lockExpires);
       } else {
         String county = cases.findById(caseId).orElseThrow().getCountyCode();

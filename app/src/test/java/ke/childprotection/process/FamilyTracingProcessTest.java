@@ -3,35 +3,23 @@ package ke.childprotection.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.community.process_test_coverage.junit5.platform8.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** family-tracing: actions with outcomes, a review every 14 days, escalation after 90 days. */
 @ZeebeProcessTest
-class FamilyTracingProcessTest {
+class FamilyTracingProcessTest extends ProcessTestBase {
   @RegisterExtension
   static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder()
       .excludeProcessDefinitionKeys("missing-child-case", "found-child-case", "follow-up", "reintegration", "care-placement")
       .assertClassCoverageAtLeast(1.0).build();
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessTestSupport zeebe;
-
-  @BeforeEach
-  void deploy() throws Exception {
-    zeebe = new ProcessTestSupport(engine, client);
-    zeebe.deployAll();
-  }
 
   private ProcessInstanceEvent start() {
     return zeebe.start("family-tracing", Map.of("caseId", "00000000-0000-0000-0000-000000000005",

@@ -3,10 +3,8 @@ package ke.childprotection.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -14,27 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.community.process_test_coverage.junit5.platform8.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** found-child-case: matching, place of safety the same day, court order, screening, tracing or hand-over, closure. */
 @ZeebeProcessTest
-class FoundChildCaseProcessTest {
+class FoundChildCaseProcessTest extends ProcessTestBase {
   @RegisterExtension
   static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder()
       .excludeProcessDefinitionKeys("missing-child-case", "family-tracing", "follow-up", "reintegration", "care-placement")
       .assertClassCoverageAtLeast(1.0).build();
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessTestSupport zeebe;
-
-  @BeforeEach
-  void deploy() throws Exception {
-    zeebe = new ProcessTestSupport(engine, client);
-    zeebe.deployAll();
-  }
 
   private ProcessInstanceEvent register(String caseNumber) {
     Map<String, Object> variables = new HashMap<>();

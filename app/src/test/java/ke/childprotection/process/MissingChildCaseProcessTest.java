@@ -3,17 +3,14 @@ package ke.childprotection.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.community.process_test_coverage.junit5.platform8.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,23 +20,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * nodes and sequence flows (each called process has its own test class).
  */
 @ZeebeProcessTest
-class MissingChildCaseProcessTest {
+class MissingChildCaseProcessTest extends ProcessTestBase {
   @RegisterExtension
   static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder()
       .excludeProcessDefinitionKeys("follow-up", "reintegration", "care-placement").assertClassCoverageAtLeast(1.0).build();
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessTestSupport zeebe;
 
   /** The configured policy; one follow-up visit keeps each path short (the schedule has its own test). */
   private static final Map<String, Object> POLICY = ProcessTestSupport.policy("followUpSchedule", "P14D");
-
-  @BeforeEach
-  void deploy() throws Exception {
-    zeebe = new ProcessTestSupport(engine, client);
-    zeebe.deployAll();
-  }
 
   private ProcessInstanceEvent report(String caseNumber, int age, boolean consent) {
     Map<String, Object> variables = new HashMap<>();

@@ -2,33 +2,21 @@ package ke.childprotection.process;
 
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.community.process_test_coverage.junit5.platform8.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** reintegration: assessment, child and family prepared in parallel, referrals, reunification. */
 @ZeebeProcessTest
-class ReintegrationProcessTest {
+class ReintegrationProcessTest extends ProcessTestBase {
   @RegisterExtension
   static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder()
       .excludeProcessDefinitionKeys("missing-child-case", "follow-up").assertClassCoverageAtLeast(1.0).build();
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessTestSupport zeebe;
-
-  @BeforeEach
-  void deploy() throws Exception {
-    zeebe = new ProcessTestSupport(engine, client);
-    zeebe.deployAll();
-  }
 
   /** Completes every step of a reintegration of the instance's case (used by the calling processes' tests too). */
   static void reintegrate(ProcessTestSupport zeebe, ProcessInstanceEvent instance) {

@@ -2,26 +2,16 @@ package ke.childprotection.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The DMN tables of processes/ evaluated by the engine's own DMN engine. */
 @ZeebeProcessTest
-class RiskDecisionTest {
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-
-  @BeforeEach
-  void deploy() throws Exception {
-    new ProcessTestSupport(engine, client).deployAll();
-  }
+class RiskDecisionTest extends ProcessTestBase {
 
   private Map<String, Object> decide(String decisionId, Map<String, Object> variables) throws Exception {
     String json = client.newEvaluateDecisionCommand().decisionId(decisionId).variables(variables).send().join()
