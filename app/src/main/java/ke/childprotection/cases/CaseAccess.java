@@ -21,6 +21,15 @@ public class CaseAccess {
     this.audit = audit;
   }
 
+  /** The cases the user may list: those of their own county (none for national roles here). */
+  @Transactional(readOnly = true)
+  public java.util.List<ChildCase> casesOf(CurrentUser user) {
+    if (!user.worksIn(user.countyCode())) {
+      return java.util.List.of();
+    }
+    return cases.findByCountyCodeOrderByReportedAtDesc(user.countyCode());
+  }
+
   @Transactional(readOnly = true)
   public ChildCase read(CurrentUser user, UUID caseId, String purpose) {
     ChildCase found = cases.findById(caseId).filter(c -> user.worksIn(c.getCountyCode()))

@@ -32,13 +32,11 @@ class CaseController {
 
   record CaseDetails(CaseView child, List<CurrentStep> currentSteps, List<TimelineEntry> timeline) {}
 
-  private final ChildCaseRepository cases;
   private final CaseAccess access;
   private final CaseTimeline timeline;
   private final TaskService tasks;
 
-  CaseController(ChildCaseRepository cases, CaseAccess access, CaseTimeline timeline, TaskService tasks) {
-    this.cases = cases;
+  CaseController(CaseAccess access, CaseTimeline timeline, TaskService tasks) {
     this.access = access;
     this.timeline = timeline;
     this.tasks = tasks;
@@ -46,10 +44,7 @@ class CaseController {
 
   @GetMapping
   List<CaseSummary> list(@AuthenticationPrincipal CurrentUser user) {
-    if (!user.worksIn(user.countyCode())) {
-      return List.of();
-    }
-    return cases.findByCountyCodeOrderByReportedAtDesc(user.countyCode()).stream().map(CaseSummary::of).toList();
+    return access.casesOf(user).stream().map(CaseSummary::of).toList();
   }
 
   @GetMapping("/{id}")

@@ -12,21 +12,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/notifications")
 @Tag(name = "Notifications", description = "Missed deadlines and escalations for the caller's role and county")
 class NotificationController {
-  private final NotificationRepository notifications;
+  private final Notifications notifications;
 
-  NotificationController(NotificationRepository notifications) {
+  NotificationController(Notifications notifications) {
     this.notifications = notifications;
   }
 
   @GetMapping
   List<Notification> mine(@AuthenticationPrincipal CurrentUser user) {
-    return forUser(notifications, user);
-  }
-
-  static List<Notification> forUser(NotificationRepository notifications, CurrentUser user) {
-    if (!user.worksIn(user.countyCode())) {
-      return List.of();
-    }
-    return notifications.findByCountyCodeAndRecipientRoleOrderByCreatedAtDesc(user.countyCode(), user.role().group());
+    return notifications.forUser(user);
   }
 }

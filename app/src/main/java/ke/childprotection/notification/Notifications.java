@@ -13,6 +13,15 @@ public class Notifications {
     this.notifications = notifications;
   }
 
+  /** What the user's role in their county has been told, newest first. */
+  @Transactional(readOnly = true)
+  public java.util.List<Notification> forUser(ke.childprotection.security.CurrentUser user) {
+    if (!user.worksIn(user.countyCode())) {
+      return java.util.List.of();
+    }
+    return notifications.findByCountyCodeAndRecipientRoleOrderByCreatedAtDesc(user.countyCode(), user.role().group());
+  }
+
   /** Returns true when this call created the notification. */
   @Transactional
   public boolean notify(UUID caseId, String countyCode, String role, String reason, String message, String dedupKey) {

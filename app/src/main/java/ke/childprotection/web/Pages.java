@@ -7,7 +7,7 @@ import ke.childprotection.cases.CaseAccess;
 import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.cases.CaseView;
 import ke.childprotection.cases.ChildCaseRepository;
-import ke.childprotection.notification.NotificationRepository;
+import ke.childprotection.notification.Notifications;
 import ke.childprotection.security.CurrentUser;
 import ke.childprotection.tasklist.FormSubmissions;
 import ke.childprotection.tasklist.TaskService;
@@ -25,11 +25,11 @@ class Pages {
   private final TaskService tasks;
   private final CaseAccess access;
   private final ChildCaseRepository cases;
-  private final NotificationRepository notifications;
+  private final Notifications notifications;
   private final CaseTimeline timeline;
   private final FormSubmissions submissions;
 
-  Pages(TaskService tasks, CaseAccess access, ChildCaseRepository cases, NotificationRepository notifications,
+  Pages(TaskService tasks, CaseAccess access, ChildCaseRepository cases, Notifications notifications,
       CaseTimeline timeline, FormSubmissions submissions) {
     this.submissions = submissions;
     this.tasks = tasks;
@@ -60,9 +60,7 @@ class Pages {
     model.addAttribute("caseNumbers", cases.findAllById(list.stream().map(UserTask::getCaseId).distinct().toList())
         .stream().collect(java.util.stream.Collectors.toMap(c -> c.getId(), c -> c.getCaseNumber())));
     model.addAttribute("now", OffsetDateTime.now());
-    model.addAttribute("notifications", user.worksIn(user.countyCode())
-        ? notifications.findByCountyCodeAndRecipientRoleOrderByCreatedAtDesc(user.countyCode(), user.role().group())
-        : List.of());
+    model.addAttribute("notifications", notifications.forUser(user));
     return "tasks";
   }
 
@@ -78,9 +76,7 @@ class Pages {
   @GetMapping("/cases")
   String cases(@AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("user", user);
-    model.addAttribute("cases", user.worksIn(user.countyCode())
-        ? cases.findByCountyCodeOrderByReportedAtDesc(user.countyCode()).stream().map(CaseView::of).toList()
-        : List.of());
+    model.addAttribute("cases", access.casesOf(user).stream().map(CaseView::of).toList());
     return "cases";
   }
 
