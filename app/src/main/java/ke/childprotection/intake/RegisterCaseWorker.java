@@ -12,6 +12,7 @@ import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.cases.ChildCase;
 import ke.childprotection.cases.ChildCaseRepository;
 import ke.childprotection.matching.MatchFinder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,23 +27,29 @@ public class RegisterCaseWorker {
   private final ChildCaseRepository cases;
   private final CaseTimeline timeline;
   private final MatchFinder matches;
+  private final int duplicateAgeGap;
+  private final int earlierEpisodeAgeGap;
 
-  RegisterCaseWorker(ChildCaseRepository cases, CaseTimeline timeline, MatchFinder matches) {
+  RegisterCaseWorker(ChildCaseRepository cases, CaseTimeline timeline, MatchFinder matches,
+      @Value("${mcc.intake.duplicate-age-gap}") int duplicateAgeGap,
+      @Value("${mcc.intake.earlier-episode-age-gap}") int earlierEpisodeAgeGap) {
     this.cases = cases;
     this.timeline = timeline;
     this.matches = matches;
+    this.duplicateAgeGap = duplicateAgeGap;
+    this.earlierEpisodeAgeGap = earlierEpisodeAgeGap;
   }
 
   @JobWorker(type = "case.register", fetchVariables = "caseId")
   @Transactional
   public Map<String, Object> register(ActivatedJob job, @Variable String caseId) {
     ChildCase childCase = cases.findById(UUID.fromString(caseId)).orElseThrow();
-    List<String> duplicates = sameChild(childCase, List.of(ChildCase.Status.OPEN), 1).stream()
+    List<String> duplicates = sameChild(childCase, List.of(ChildCase.Status.OPEN), duplicateAgeGap).stream()
         .map(ChildCase::getCaseNumber).sorted().toList();
     childCase.flagPossibleDuplicates(duplicates.isEmpty() ? null : String.join(", ", duplicates));
     // Missing again: the latest earlier episode that ended (located or closed) is linked, and the risk
     // assessment starts with "has gone missing before".
-    Optional<ChildCase> earlier = sameChild(childCase, List.of(ChildCase.Status.LOCATED, ChildCase.Status.CLOSED), 2)
+    Optional<ChildCase> earlier = sameChild(childCase, List.of(ChildCase.Status.LOCATED, ChildCase.Status.CLOSED), earlierEpisodeAgeGap)
         .stream().findFirst();
     earlier.ifPresent(e -> childCase.missingAgainAfter(e.getId()));
     String detail = (duplicates.isEmpty() ? "no possible duplicate" : "possible duplicates: " + String.join(", ", duplicates))
