@@ -42,7 +42,6 @@ public class ProcessModels {
   private final Map<String, String> elementNames = new ConcurrentHashMap<>();
   private final Map<Long, String> formIdsByKey = new ConcurrentHashMap<>();
   private final Map<String, String> formSchemas = new ConcurrentHashMap<>();
-  private volatile boolean deployed;
 
   ProcessModels(
       CamundaClient client,
@@ -71,7 +70,6 @@ public class ProcessModels {
         for (Form form : event.getForm()) {
           formIdsByKey.put(form.getFormKey(), form.getFormId());
         }
-        deployed = true;
         log.info("Deployed {} processes, {} decisions, {} forms",
             event.getProcesses().size(), event.getDecisions().size(), event.getForm().size());
         return;
@@ -97,10 +95,6 @@ public class ProcessModels {
           : command.addResourceBytes(content, resource.getFilename());
     }
     return command;
-  }
-
-  public boolean isDeployed() {
-    return deployed;
   }
 
   /** The element's name as drawn in the model; the id when it has none. */

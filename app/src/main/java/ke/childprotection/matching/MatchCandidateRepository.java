@@ -9,6 +9,4 @@ public interface MatchCandidateRepository extends JpaRepository<MatchCandidate, 
   Optional<MatchCandidate> findByFoundCaseIdAndMissingCaseId(UUID foundCaseId, UUID missingCaseId);
 
   List<MatchCandidate> findByFoundCaseIdAndStatusOrderByScoreDesc(UUID foundCaseId, MatchCandidate.Status status);
-
-  List<MatchCandidate> findByFoundCaseIdOrMissingCaseId(UUID foundCaseId, UUID missingCaseId);
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import ke.childprotection.web.InvalidInput;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
@@ -29,10 +30,8 @@ public class FormValidator {
   private static final Set<String> INPUT_TYPES = Set.of(
       "textfield", "textarea", "number", "checkbox", "select", "radio", "datetime", "checklist", "taglist");
 
-  public record FieldError(String field, String message) {}
-
   /** The data to hand to the process (hidden fields dropped) and what is wrong with it. */
-  public record Result(Map<String, Object> data, List<FieldError> errors) {
+  public record Result(Map<String, Object> data, List<InvalidInput.Field> errors) {
     public boolean valid() {
       return errors.isEmpty();
     }
@@ -54,7 +53,7 @@ public class FormValidator {
     }
     Map<String, Object> scope = new HashMap<>(context);
     scope.putAll(submitted);
-    List<FieldError> errors = new ArrayList<>();
+    List<InvalidInput.Field> errors = new ArrayList<>();
     Map<String, Object> accepted = new LinkedHashMap<>();
     List<JsonNode> fields = new ArrayList<>();
     collectInputs(root.path("components"), fields);
@@ -67,14 +66,14 @@ public class FormValidator {
       }
       Object value = submitted.get(key);
       List<String> problems = check(field, value, scope);
-      problems.forEach(message -> errors.add(new FieldError(key, message)));
+      problems.forEach(message -> errors.add(new InvalidInput.Field(key, message)));
       if (value != null) {
         accepted.put(key, value);
       }
     }
     for (String key : submitted.keySet()) {
       if (!keys.contains(key)) {
-        errors.add(new FieldError(key, "Not a field of this form."));
+        errors.add(new InvalidInput.Field(key, "Not a field of this form."));
       }
     }
     return new Result(accepted, errors);

@@ -139,8 +139,7 @@ public class TaskService {
     if (schema != null) {
       FormValidator.Result result = forms.validate(schema, inputData(task), data);
       if (!result.valid()) {
-        throw new InvalidInput("The form has invalid fields.",
-            result.errors().stream().map(e -> new InvalidInput.Field(e.field(), e.message())).toList());
+        throw new InvalidInput("The form has invalid fields.", result.errors());
       }
       data = result.data();
     } else if (!data.isEmpty()) {
