@@ -21,13 +21,6 @@ public class Alert {
 
   protected Alert() {}
 
-  Alert(UUID caseId, String channel, String dedupKey) {
-    this.caseId = caseId;
-    this.channel = channel;
-    this.dedupKey = dedupKey;
-    this.publishedAt = OffsetDateTime.now();
-  }
-
   public UUID getCaseId() { return caseId; }
   public String getChannel() { return channel; }
   public OffsetDateTime getPublishedAt() { return publishedAt; }

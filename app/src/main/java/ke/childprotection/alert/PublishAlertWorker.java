@@ -3,6 +3,7 @@ package ke.childprotection.alert;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import ke.childprotection.cases.CaseTimeline;
@@ -34,10 +35,10 @@ public class PublishAlertWorker {
   public void publish(ActivatedJob job, @Variable String caseId) {
     ChildCase childCase = cases.findById(UUID.fromString(caseId)).orElseThrow();
     for (AlertChannel channel : channels) {
+      // Recorded first, sent second, in one transaction: a channel that fails undoes its record.
       String dedupKey = "job:" + job.getKey() + ":" + channel.name();
-      if (!alerts.existsByDedupKey(dedupKey)) {
+      if (alerts.insertOnce(childCase.getId(), channel.name(), OffsetDateTime.now(), dedupKey) == 1) {
         channel.publish(childCase);
-        alerts.save(new Alert(childCase.getId(), channel.name(), dedupKey));
       }
     }
     timeline.systemStep(childCase.getId(), job.getKey(), job.getElementId(), "Alert published",
