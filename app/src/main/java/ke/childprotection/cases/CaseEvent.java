@@ -16,7 +16,8 @@ public class CaseEvent {
   public enum Kind {
     REPORTED("reported"), STEP_STARTED("started"), STEP_COMPLETED("done"), STEP_INTERRUPTED("interrupted"),
     SIGHTING_REPORTED("sighting"), CHILD_LOCATED("located"), NOTIFIED("supervisor alerted"), CLOSED("closed"),
-    MATCH_PROPOSED("possible match"), MATCH_CONFIRMED("match confirmed");
+    MATCH_PROPOSED("possible match"), MATCH_CONFIRMED("match confirmed"), RECORD_CORRECTED("record corrected"),
+    DOCUMENT_ADDED("document added");
 
     private final String label;
 

@@ -10,7 +10,7 @@ public record CaseView(UUID id, String caseType, String caseNumber, String statu
     String circumstances, String reporterName, String reporterPhone, String reporterRelationship,
     String policeObNumber, boolean consentPublicity, boolean consentTracing, OffsetDateTime reportedAt,
     String reportedBy, String caseworker, String possibleDuplicates, OffsetDateTime locatedAt, OffsetDateTime closedAt,
-    String languages, UUID linkedCaseId, UUID previousCaseId, String relatives) {
+    String languages, UUID linkedCaseId, UUID previousCaseId, String relatives, long version) {
 
   public static CaseView of(ChildCase c) {
     return new CaseView(c.getId(), c.getCaseType().name(), c.getCaseNumber(), c.getStatus().name(), c.getCountyCode(), c.getSubCounty(),
@@ -19,7 +19,7 @@ public record CaseView(UUID id, String caseType, String caseNumber, String statu
         c.getCircumstances(), c.getReporterName(), c.getReporterPhone(), c.getReporterRelationship(),
         c.getPoliceObNumber(), c.isConsentPublicity(), c.isConsentTracing(), c.getReportedAt(), c.getReportedBy(),
         c.getCaseworker(), c.getPossibleDuplicates(), c.getLocatedAt(), c.getClosedAt(), c.getLanguages(),
-        c.getLinkedCaseId(), c.getPreviousCaseId(), c.getRelatives());
+        c.getLinkedCaseId(), c.getPreviousCaseId(), c.getRelatives(), c.getVersion());
   }
 
   static String childName(ChildCase c) {

@@ -100,6 +100,31 @@ public class ChildCase {
     this.consentTracing = consentTracing;
   }
 
+  /** Applies a correction; returns the names of the fields that changed. */
+  public java.util.List<String> correct(String firstName, String lastName, String sex, Integer age, String subCounty,
+      String place, String clothingAndMarks, String languages, String relatives, boolean consentTracing,
+      boolean consentPublicity) {
+    java.util.List<String> changed = new java.util.ArrayList<>();
+    if (!java.util.Objects.equals(childFirstName, firstName) || !java.util.Objects.equals(childLastName, lastName)) changed.add("name");
+    if (!java.util.Objects.equals(childSex, sex)) changed.add("sex");
+    if (!java.util.Objects.equals(childAge, age)) changed.add("age");
+    if (!java.util.Objects.equals(this.subCounty, subCounty)) changed.add("sub-county");
+    if (!java.util.Objects.equals(lastSeenPlace, place)) changed.add("place");
+    if (!java.util.Objects.equals(this.clothingAndMarks, clothingAndMarks)) changed.add("description");
+    if (!java.util.Objects.equals(this.languages, languages)) changed.add("languages");
+    if (!java.util.Objects.equals(this.relatives, relatives)) changed.add("relatives");
+    if (this.consentTracing != consentTracing) changed.add(consentTracing ? "tracing consent given" : "tracing consent withdrawn");
+    if (this.consentPublicity != consentPublicity) changed.add(consentPublicity ? "publicity consent given" : "publicity consent withdrawn");
+    describeChild(firstName, lastName, sex, age, subCounty);
+    this.lastSeenPlace = place;
+    this.clothingAndMarks = clothingAndMarks;
+    this.languages = languages;
+    this.relatives = relatives;
+    this.consentTracing = consentTracing;
+    this.consentPublicity = consentPublicity;
+    return changed;
+  }
+
   public void startedAs(long processInstanceKey) { this.processInstanceKey = processInstanceKey; }
   public void speaks(String languages) { this.languages = languages; }
   public void namesRelatives(String relatives) { this.relatives = relatives; }
@@ -121,6 +146,7 @@ public class ChildCase {
   }
 
   public UUID getId() { return id; }
+  public long getVersion() { return version; }
   public Type getCaseType() { return caseType; }
   public String getLanguages() { return languages; }
   public UUID getLinkedCaseId() { return linkedCaseId; }

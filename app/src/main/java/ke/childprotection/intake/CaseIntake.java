@@ -4,18 +4,25 @@ import io.camunda.client.CamundaClient;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import ke.childprotection.audit.AuditLog;
+import ke.childprotection.cases.CaseAccess;
 import ke.childprotection.cases.CaseEvent;
 import ke.childprotection.cases.CasePolicy;
 import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.cases.ChildCase;
 import ke.childprotection.cases.ChildCaseRepository;
+import ke.childprotection.matching.MatchFinder;
 import ke.childprotection.security.CurrentUser;
+import ke.childprotection.web.Conflict;
+import ke.childprotection.web.InvalidInput;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns a report into a case and starts its process, in one transaction closed by the engine's
@@ -31,8 +38,13 @@ class CaseIntake {
   private final CamundaClient client;
   private final CasePolicy policy;
   private final AuditLog audit;
+  private final CaseAccess access;
+  private final MatchFinder matches;
 
-  CaseIntake(ChildCaseRepository cases, CaseTimeline timeline, CamundaClient client, CasePolicy policy, AuditLog audit) {
+  CaseIntake(ChildCaseRepository cases, CaseTimeline timeline, CamundaClient client, CasePolicy policy, AuditLog audit,
+      CaseAccess access, MatchFinder matches) {
+    this.access = access;
+    this.matches = matches;
     this.cases = cases;
     this.timeline = timeline;
     this.client = client;
@@ -77,6 +89,58 @@ class CaseIntake {
     return start(user, childCase, FOUND_PROCESS, "StartEvent_FoundChildRegistered", "Found child registered",
         "found by " + report.foundByRole().toLowerCase().replace('_', ' '), variables);
   }
+
+  /**
+   * Corrects what is known of the child. Audited with its reason; the timeline names the fields that
+   * changed (not their values). A change that matching uses re-runs matching for the record; a withdrawn
+   * tracing consent withdraws its open proposals. The process gets the new age (risk rules use it).
+   */
+  @Transactional
+  public ChildCase correct(CurrentUser user, UUID caseId, RecordCorrection correction) {
+    ChildCase childCase = access.readIdentity(user, caseId, "correct record");
+    if (childCase.getStatus() == ChildCase.Status.CLOSED) {
+      throw new Conflict("The case is closed; its record can no longer be changed.");
+    }
+    if (childCase.getVersion() != correction.version()) {
+      throw new Conflict("The record was changed by someone else since you opened it; reload and try again.");
+    }
+    String firstName = blankToNull(correction.childFirstName());
+    if (firstName == null && childCase.getCaseType() == ChildCase.Type.MISSING) {
+      throw new InvalidInput("The request has invalid fields.",
+          List.of(new InvalidInput.Field("childFirstName", "must not be blank for a missing child")));
+    }
+    Integer ageBefore = childCase.getChildAge();
+    List<String> changed = childCase.correct(firstName, blankToNull(correction.childLastName()), correction.childSex(),
+        correction.childAge(), blankToNull(correction.subCounty()), correction.place().trim(),
+        blankToNull(correction.clothingAndMarks()), blankToNull(correction.languages()), blankToNull(correction.relatives()),
+        correction.consentTracing(), correction.consentPublicity());
+    if (changed.isEmpty()) {
+      return childCase;
+    }
+    cases.saveAndFlush(childCase);
+    audit.change(user.username(), caseId, "corrected " + String.join(", ", changed) + "; reason: " + correction.reason().trim());
+    timeline.record(caseId, CaseEvent.Kind.RECORD_CORRECTED, null, "Record corrected", user.username(),
+        String.join(", ", changed), null);
+    if (!childCase.isConsentTracing()) {
+      matches.withdrawFor(caseId);
+    } else if (changed.stream().anyMatch(MATCHED_ON::contains) || changed.contains("tracing consent given")) {
+      matches.findFor(caseId);
+    }
+    if (!java.util.Objects.equals(ageBefore, childCase.getChildAge()) && childCase.getProcessInstanceKey() != null) {
+      long instance = childCase.getProcessInstanceKey();
+      Map<String, Object> age = new HashMap<>();
+      age.put("childAge", childCase.getChildAge());
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          client.newSetVariablesCommand(instance).variables(age).local(false).send().join();
+        }
+      });
+    }
+    return childCase;
+  }
+
+  private static final java.util.Set<String> MATCHED_ON = java.util.Set.of("name", "sex", "age", "place", "relatives");
 
   private ChildCase newCase(CurrentUser user, ChildCase.Type type, String county) {
     if (!user.worksIn(county)) {

@@ -33,6 +33,16 @@ class ReportController {
     return ResponseEntity.created(URI.create("/api/cases/" + created.getId())).body(CaseView.of(created));
   }
 
+  @org.springframework.web.bind.annotation.PutMapping("/{id}/record")
+  @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+  @Operation(summary = "Correct what is known of the child",
+      description = "The fields as they should now read, the version being corrected (409 if it changed meanwhile) and the reason. "
+          + "A change to names, sex, age, place or relatives, or a tracing consent given, matches the record again.")
+  CaseView correct(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
+      @Valid @RequestBody RecordCorrection correction) {
+    return CaseView.of(intake.correct(user, id, correction));
+  }
+
   @PostMapping("/found")
   @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
   @Operation(summary = "Register a found child",

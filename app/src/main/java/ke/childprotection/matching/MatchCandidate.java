@@ -16,7 +16,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "match_candidate")
 public class MatchCandidate {
-  public enum Status { PROPOSED, CONFIRMED, REJECTED }
+  /** WITHDRAWN: one of the two records no longer allows tracing; never confirmed. */
+  public enum Status { PROPOSED, CONFIRMED, REJECTED, WITHDRAWN }
 
   @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
   @Column(nullable = false) private UUID foundCaseId;

@@ -47,11 +47,22 @@ public class MatchFinder {
     this.timeToLive = timeToLive;
   }
 
-  /** Finds and stores the candidates for a newly registered record; returns how many new ones there are. */
+  /** A record no longer allows tracing: its open proposals are withdrawn (never confirmed); returns how many. */
+  @Transactional
+  public int withdrawFor(UUID caseId) {
+    List<MatchCandidate> proposed = candidates.findProposedInvolving(caseId);
+    proposed.forEach(c -> c.decide(MatchCandidate.Status.WITHDRAWN, "system"));
+    return proposed.size();
+  }
+
+  /**
+   * Finds and stores the candidates for a record that was registered or corrected; returns how many new
+   * ones there are. A pair already proposed or decided is not proposed again.
+   */
   @Transactional
   public int findFor(UUID caseId) {
     ChildCase record = cases.findById(caseId).orElseThrow();
-    if (!record.isConsentTracing()) {
+    if (!record.isConsentTracing() || record.getStatus() != ChildCase.Status.OPEN || record.getLinkedCaseId() != null) {
       return 0;
     }
     boolean found = record.getCaseType() == ChildCase.Type.FOUND;

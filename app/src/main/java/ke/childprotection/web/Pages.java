@@ -6,7 +6,11 @@ import java.util.UUID;
 import ke.childprotection.cases.CaseAccess;
 import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.cases.CaseView;
+import ke.childprotection.cases.ChildCase;
 import ke.childprotection.cases.ChildCaseRepository;
+import ke.childprotection.documents.CaseDocuments;
+import ke.childprotection.documents.DocumentPolicy;
+import ke.childprotection.intake.RecordCorrection;
 import ke.childprotection.notification.Notifications;
 import ke.childprotection.security.CurrentUser;
 import ke.childprotection.tasklist.FormSubmissions;
@@ -29,8 +33,13 @@ class Pages {
   private final CaseTimeline timeline;
   private final FormSubmissions submissions;
 
+  private final CaseDocuments documents;
+  private final DocumentPolicy documentPolicy;
+
   Pages(TaskService tasks, CaseAccess access, ChildCaseRepository cases, Notifications notifications,
-      CaseTimeline timeline, FormSubmissions submissions) {
+      CaseTimeline timeline, FormSubmissions submissions, CaseDocuments documents, DocumentPolicy documentPolicy) {
+    this.documents = documents;
+    this.documentPolicy = documentPolicy;
     this.submissions = submissions;
     this.tasks = tasks;
     this.access = access;
@@ -97,7 +106,18 @@ class Pages {
   @GetMapping("/cases/{id}")
   String caseDetails(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
     model.addAttribute("user", user);
-    model.addAttribute("c", CaseView.of(access.read(user, id, "case page")));
+    ChildCase childCase = access.read(user, id, "case page");
+    boolean seesIdentity = access.seesIdentity(user, childCase);
+    model.addAttribute("c", CaseView.of(childCase));
+    model.addAttribute("seesIdentity", seesIdentity);
+    model.addAttribute("documents", documents.of(user, childCase));
+    model.addAttribute("photo", documents.photo(user, childCase).orElse(null));
+    model.addAttribute("documentKinds", new java.util.TreeMap<>(documentPolicy.kinds()));
+    model.addAttribute("canChange", seesIdentity && user.mayChangeCases() && childCase.getStatus() != ChildCase.Status.CLOSED);
+    model.addAttribute("correction", new RecordCorrection(childCase.getVersion(), childCase.getChildFirstName(),
+        childCase.getChildLastName(), childCase.getChildSex(), childCase.getChildAge(), childCase.getSubCounty(),
+        childCase.getLastSeenPlace(), childCase.getClothingAndMarks(), childCase.getLanguages(), childCase.getRelatives(),
+        childCase.isConsentTracing(), childCase.isConsentPublicity(), null));
     model.addAttribute("currentSteps", tasks.openTasksOfCase(id));
     model.addAttribute("timeline", timeline.of(id));
     model.addAttribute("records", submissions.of(id));

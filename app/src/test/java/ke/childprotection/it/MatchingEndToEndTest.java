@@ -103,4 +103,51 @@ class MatchingEndToEndTest {
     assertThat(StreamSupport.stream(caseworker.ok(caseworker.get("/api/tasks?view=UNASSIGNED")).spliterator(), false)
         .noneMatch(t -> t.get("caseId").asText().equals(foundId) && t.get("elementId").asText().equals("Task_VerifyMatch"))).isTrue();
   }
+
+  @Test
+  void correctingARecordMatchesItAgainAndAWithdrawnConsentWithdrawsItsProposals() {
+    Api caseworker = new Api(port, "cw.nairobi");
+    JsonNode report = caseworker.ok(caseworker.post("/api/cases", missing("Nyokabi", "Wambui", 9, true)));
+    // Registered without tracing consent and under the name a neighbour gave: nothing proposed.
+    JsonNode foundChild = caseworker.ok(caseworker.post("/api/cases/found", found("Mary", "Atieno", 9, false)));
+    String foundId = foundChild.get("id").asText();
+    awaitTask(caseworker, "UNASSIGNED", foundId, "Task_PlaceOfSafety");
+    assertThat(jdbc.queryForObject("select count(*) from match_candidate where found_case_id = ?::uuid", Long.class, foundId)).isZero();
+
+    String record = "/api/cases/" + foundId + "/record";
+    long version = caseworker.ok(caseworker.get("/api/cases/" + foundId)).get("child").get("version").asLong();
+    Map<String, Object> correction = new HashMap<>(Map.of("version", version, "childFirstName", "Nyokabe",
+        "childLastName", "Wambui", "childSex", "FEMALE", "childAge", 9, "place", "Kibra, near Toi market",
+        "languages", "Kiswahili, Kikuyu", "consentTracing", true, "consentPublicity", false));
+    Api.Response noReason = caseworker.put(record, correction);
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.body().get("errors").get(0).get("field").asText()).isEqualTo("reason");
+    correction.put("reason", "the child gave her name to the social worker; the guardian consents to tracing");
+    assertThat(new Api(port, "cw.mombasa").put(record, correction).status()).as("another county").isEqualTo(404);
+    JsonNode corrected = caseworker.ok(caseworker.put(record, correction));
+    assertThat(corrected.get("childName").asText()).isEqualTo("Nyokabe Wambui");
+    assertThat(caseworker.put(record, correction).status()).as("the version it corrected is gone").isEqualTo(409);
+
+    // The corrected record is matched again: the misspelt name now yields a likely match to verify.
+    JsonNode verify = awaitTask(caseworker, "UNASSIGNED", foundId, "Task_VerifyMatch");
+    JsonNode options = caseworker.ok(caseworker.get("/api/tasks/" + verify.get("id").asLong() + "/form")).get("data").get("matchOptions");
+    assertThat(StreamSupport.stream(options.spliterator(), false).map(o -> o.get("label").asText())
+        .filter(l -> l.contains(report.get("caseNumber").asText()))).singleElement().asString().startsWith("LIKELY");
+    JsonNode correctedEvent = StreamSupport.stream(caseworker.ok(caseworker.get("/api/cases/" + foundId + "/timeline")).spliterator(), false)
+        .filter(e -> "RECORD_CORRECTED".equals(e.get("kind").asText())).findFirst().orElseThrow();
+    assertThat(correctedEvent.get("detail").asText()).isEqualTo("name, tracing consent given").doesNotContain("Nyokab");
+    assertThat(jdbc.queryForObject("select detail from audit_log where case_id = ?::uuid and action = 'CHANGE' and detail like 'corrected%'",
+        String.class, foundId)).contains("reason: the child gave her name");
+
+    // The family withdraws its consent to tracing: the open proposal is withdrawn, never to be confirmed.
+    String missingId = report.get("id").asText();
+    JsonNode missingRecord = caseworker.ok(caseworker.get("/api/cases/" + missingId)).get("child");
+    Map<String, Object> withdrawal = new HashMap<>(Map.of("version", missingRecord.get("version").asLong(),
+        "childFirstName", "Nyokabi", "childLastName", "Wambui", "childSex", "FEMALE", "childAge", 9,
+        "place", missingRecord.get("lastSeenPlace").asText(), "consentTracing", false, "consentPublicity", false,
+        "reason", "the mother withdrew consent to tracing"));
+    caseworker.ok(caseworker.put("/api/cases/" + missingId + "/record", withdrawal));
+    assertThat(jdbc.queryForObject("select status from match_candidate where found_case_id = ?::uuid and missing_case_id = ?::uuid",
+        String.class, foundId, missingId)).isEqualTo("WITHDRAWN");
+  }
 }

@@ -1,0 +1,51 @@
+// The case page's actions, as clients of the API: upload a photo or document, correct the record.
+// Problems (with field errors) are shown at the top of the page; success reloads the page.
+(function () {
+  const problem = document.getElementById('problem');
+
+  const upload = document.getElementById('upload');
+  upload?.addEventListener('submit', async event => {
+    event.preventDefault();
+    problem.hidden = true;
+    const file = upload.elements.file.files[0];
+    if (!file) {
+      problem.textContent = 'Choose a file to upload.';
+      problem.hidden = false;
+      return;
+    }
+    if (await window.caseUpload(upload.dataset.case, upload.elements.kind.value, file, problem)) location.reload();
+  });
+
+  const correction = document.getElementById('correction');
+  correction?.addEventListener('submit', async event => {
+    event.preventDefault();
+    problem.hidden = true;
+    correction.querySelectorAll('.field-error').forEach(e => e.remove());
+    const body = {};
+    for (const element of correction.elements) {
+      if (!element.name) continue;
+      if (element.type === 'checkbox') body[element.name] = element.checked;
+      else if (element.value.trim() === '') body[element.name] = null;
+      else if (element.type === 'number' || element.name === 'version') body[element.name] = Number(element.value);
+      else body[element.name] = element.value;
+    }
+    const response = await fetch(correction.dataset.endpoint, {
+      method: 'PUT',
+      headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, window.csrfHeader()),
+      body: JSON.stringify(body),
+    });
+    if (response.ok) {
+      location.reload();
+      return;
+    }
+    const answer = await response.json().catch(() => ({}));
+    problem.textContent = answer.detail || response.statusText;
+    problem.hidden = false;
+    for (const error of answer.errors || []) {
+      const note = document.createElement('span');
+      note.className = 'field-error';
+      note.textContent = error.message;
+      (correction.elements[error.field]?.closest('label') || problem).appendChild(note);
+    }
+  });
+})();
