@@ -17,7 +17,9 @@ public class CaseEvent {
     REPORTED("reported"), STEP_STARTED("started"), STEP_COMPLETED("done"), STEP_INTERRUPTED("interrupted"),
     SIGHTING_REPORTED("sighting"), CHILD_LOCATED("located"), NOTIFIED("supervisor alerted"), CLOSED("closed"),
     MATCH_PROPOSED("possible match"), MATCH_CONFIRMED("match confirmed"), RECORD_CORRECTED("record corrected"),
-    DOCUMENT_ADDED("document added");
+    DOCUMENT_ADDED("document added"), TRAFFICKING_ESCALATED("escalated to the secretariat"),
+    TRAFFICKING_INDICATION("trafficking indication"), TRAFFICKING_UPDATE("secretariat update"),
+    TRAFFICKING_CONCERN("trafficking concern raised"), IDENTITY_PROTECTED("identity protected");
 
     private final String label;
 

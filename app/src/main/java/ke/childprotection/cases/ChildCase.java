@@ -53,6 +53,8 @@ public class ChildCase {
   private UUID linkedCaseId;
   private UUID previousCaseId;
   private String relatives;
+  private String pseudonym;
+  private UUID traffickingReferralId;
   @Version private long version;
 
   protected ChildCase() {}
@@ -125,6 +127,12 @@ public class ChildCase {
     return changed;
   }
 
+  /** Escalated to the Counter-Trafficking Secretariat: the secretariat may now read the case. */
+  public void referredToSecretariat(UUID referralId) { this.traffickingReferralId = referralId; }
+
+  /** From now on, shown by this pseudonym to all but the secretariat and the assigned caseworker. */
+  public void pseudonymise(String pseudonym) { this.pseudonym = pseudonym; }
+
   public void startedAs(long processInstanceKey) { this.processInstanceKey = processInstanceKey; }
   public void speaks(String languages) { this.languages = languages; }
   public void namesRelatives(String relatives) { this.relatives = relatives; }
@@ -147,6 +155,8 @@ public class ChildCase {
 
   public UUID getId() { return id; }
   public long getVersion() { return version; }
+  public String getPseudonym() { return pseudonym; }
+  public UUID getTraffickingReferralId() { return traffickingReferralId; }
   public Type getCaseType() { return caseType; }
   public String getLanguages() { return languages; }
   public UUID getLinkedCaseId() { return linkedCaseId; }

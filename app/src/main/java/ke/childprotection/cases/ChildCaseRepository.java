@@ -8,6 +8,9 @@ import org.springframework.data.jpa.repository.Query;
 public interface ChildCaseRepository extends JpaRepository<ChildCase, UUID> {
   List<ChildCase> findByCountyCodeOrderByReportedAtDesc(String countyCode);
 
+  /** The cases escalated to the Counter-Trafficking Secretariat, nationwide. */
+  List<ChildCase> findByTraffickingReferralIdIsNotNullOrderByReportedAtDesc();
+
   @Query(value = "select nextval('case_number_seq')", nativeQuery = true)
   long nextCaseNumber();
 

@@ -21,6 +21,11 @@ public record CurrentUser(String username, String passwordHash, String fullName,
         && (role == Role.CASEWORKER || role == Role.SUPERVISOR || role == Role.GATEKEEPING_PANEL);
   }
 
+  /** The Counter-Trafficking Secretariat: escalated cases nationwide, and nothing else. */
+  public boolean isSecretariat() {
+    return role == Role.CTIP_SECRETARIAT;
+  }
+
   /** Whether the role records things on a child's case (documents, corrections) beyond completing its own tasks. */
   public boolean mayChangeCases() {
     return role == Role.CASEWORKER || role == Role.SUPERVISOR || role == Role.CTIP_SECRETARIAT;

@@ -152,4 +152,31 @@ class FoundChildCaseProcessTest extends ProcessTestBase {
     assertThat(notify.getCustomHeaders()).containsEntry("reason", "PLACE_OF_SAFETY_OVERDUE");
     assertThat(instance).hasPassedElement("End_SafetyReminderSent").isWaitingAtElements("Task_PlaceOfSafety");
   }
+
+  @Test
+  void aScreeningWithActAndPurposeEscalatesToTheSecretariatAndTheCaseGoesOnToTracing() {
+    ProcessInstanceEvent instance = register("FC-047-2026-000800");
+    zeebe.completeUserTask(instance, "Task_PlaceOfSafety", Map.of("placeOfSafetyType", "RESCUE_CENTRE",
+        "placeOfSafetyName", "a rescue centre in Kasarani", "placedInSafetyOn", "2026-11-23"));
+    zeebe.completeUserTask(instance, "Task_MedicalCheck", Map.of("medicalCheckDate", "2026-11-23",
+        "medicalFacility", "Mbagathi hospital", "medicalOutcome", "WELL"));
+    zeebe.completeUserTask(instance, "Task_RecordCourtOrder", Map.of("courtName", "Children's Court, Milimani",
+        "courtCaseNumber", "CP E124/2026", "courtOrderDate", "2026-11-25", "courtOrderTerms", "stay at the rescue centre"));
+    zeebe.completeUserTask(instance, "Task_ScreenTrafficking", Map.of("screenActRecruitedOrMoved", true,
+        "screenMeansDeceptionOrForce", false, "screenPurposeExploitation", true, "screenCrossBorder", true));
+    assertThat(instance).hasPassedElement("Event_FoundEscalateTrafficking")
+        .hasVariableWithValue("trafficking", Map.of("suspected", true, "basis", "act and purpose (a child: the means need not be shown)",
+            "act", true, "means", false, "purpose", true, "scope", "TRANSNATIONAL"))
+        .isWaitingAtElements("CallActivity_FamilyTracing", "Task_ReferToSecretariat");
+    zeebe.completeJob(instance, "trafficking.refer", Map.of());
+    assertThat(instance).hasPassedElement("End_ReferredToSecretariat");
+    zeebe.publish("trafficking-concern", "FC-047-2026-000800", Map.of("screenActRecruitedOrMoved", false, "screenPurposeExploitation", false));
+    assertThat(instance).hasPassedElement("End_ConcernNotSuspected");
+    zeebe.publish("trafficking-concern", "FC-047-2026-000800", Map.of("screenActRecruitedOrMoved", true, "screenPurposeExploitation", true));
+    assertThat(instance).hasPassedElement("End_ConcernEscalated");
+    zeebe.completeJob(instance, "trafficking.refer", Map.of());
+    zeebe.publish("trafficking-update", "FC-047-2026-000800", Map.of("referralUpdate", "SAFE_HOUSE_PLACEMENT"));
+    zeebe.completeJob(instance, "trafficking.case-update", Map.of());
+    assertThat(instance).hasPassedElement("End_ReferralUpdateRecorded").isWaitingAtElements("CallActivity_FamilyTracing");
+  }
 }

@@ -113,8 +113,7 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
     assertThat(instance).hasPassedElement("Gateway_AlertRecommended").hasNotPassedElement("Task_ApproveAlert")
         .isWaitingAtElements("Timer_SearchReview");
     assertThat(instance).hasVariableWithValue("risk", Map.of("riskLevel", "LOW", "reviewInterval", "P7D",
-        "alertRecommended", false, "alertApprovalDeadline", "PT24H", "longMissingEscalation", "P30D",
-        "traffickingSuspected", false));
+        "alertRecommended", false, "alertApprovalDeadline", "PT24H", "longMissingEscalation", "P30D"));
     zeebe.passTime(Duration.ofDays(6));
     assertThat(instance).isWaitingAtElements("Timer_SearchReview");
     zeebe.passTime(Duration.ofDays(2));
@@ -290,5 +289,33 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
     confirmedAndInterviewed(instance, "MC-047-2026-000014", false);
     CarePlacementProcessTest.placeInInstitutionThenExitToFamily(zeebe, instance);
     assertThat(instance).hasPassedElement("Gateway_AfterPlacement").isWaitingAtElements("CallActivity_Reintegration");
+  }
+
+  @Test
+  void traffickingIndicatorsInTheRiskAssessmentEscalateToTheSecretariatWhileTheCaseGoesOn() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000800", 14, true);
+    // Missing with an unknown adult (act) and signs of grooming (purpose).
+    acceptAndAssess(instance, Map.of("withUnknownAdult", true, "groomingOrExploitation", true));
+    assertThat(instance).hasPassedElement("Event_RiskEscalateTrafficking").hasPassedElement("Start_TraffickingEscalated")
+        .isWaitingAtElements("Task_ApproveAlert", "Task_ReferToSecretariat");
+    zeebe.completeJob(instance, "trafficking.refer", Map.of("traffickingReferralNumber", "TIP-2026-000001"));
+    assertThat(instance).hasPassedElement("End_ReferredToSecretariat").isWaitingAtElements("Task_ApproveAlert");
+    // The secretariat's updates come back as messages.
+    zeebe.publish("trafficking-update", "MC-047-2026-000800", Map.of("referralUpdate", "VICTIM_IDENTIFIED"));
+    zeebe.completeJob(instance, "trafficking.case-update", Map.of());
+    assertThat(instance).hasPassedElement("End_ReferralUpdateRecorded").isWaitingAtElements("Task_ApproveAlert");
+  }
+
+  @Test
+  void aConcernRaisedLaterIsScreenedAndEscalatesOnlyWithActAndPurpose() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000801", 15, false);
+    acceptAndAssess(instance, Map.of("withUnknownAdult", true));
+    assertThat(instance).hasPassedElement("Flow_RiskNotSuspected").hasNotPassedElement("Event_RiskEscalateTrafficking");
+    zeebe.publish("trafficking-concern", "MC-047-2026-000801", Map.of("screenPurposeExploitation", false));
+    assertThat(instance).hasPassedElement("End_ConcernNotSuspected").hasNotPassedElement("Start_TraffickingEscalated");
+    zeebe.publish("trafficking-concern", "MC-047-2026-000801", Map.of("screenPurposeExploitation", true));
+    assertThat(instance).hasPassedElement("End_ConcernEscalated").hasPassedElement("Start_TraffickingEscalated");
+    zeebe.completeJob(instance, "trafficking.refer", Map.of());
+    assertThat(instance).hasPassedElement("End_ReferredToSecretariat").isWaitingAtElements("Task_ApproveAlert");
   }
 }

@@ -70,6 +70,40 @@ final class ProcessTestSupport {
     return instance;
   }
 
+  /** The instance of the process that a message started for this case number (message start events have no create command). */
+  ProcessInstanceEvent startedByMessage(String processId, String caseNumber) {
+    idle();
+    var started = processesStarted(processId);
+    if (started.isEmpty()) {
+      throw new AssertionError("no " + processId + " instance was started");
+    }
+    var value = started.get(started.size() - 1);
+    caseNumbers.put(value.getProcessInstanceKey(), caseNumber);
+    return new ProcessInstanceEvent() {
+      @Override public long getProcessDefinitionKey() { return value.getProcessDefinitionKey(); }
+      @Override public String getBpmnProcessId() { return value.getBpmnProcessId(); }
+      @Override public int getVersion() { return value.getVersion(); }
+      @Override public long getProcessInstanceKey() { return value.getProcessInstanceKey(); }
+      @Override public String getTenantId() { return value.getTenantId(); }
+    };
+  }
+
+  /** How many instances of the process have been started in this test. */
+  long instancesStarted(String processId) {
+    idle();
+    return processesStarted(processId).size();
+  }
+
+  private List<io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue> processesStarted(String processId) {
+    return java.util.stream.StreamSupport.stream(io.camunda.zeebe.process.test.filters.RecordStream.of(engine.getRecordStreamSource())
+            .processInstanceRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .map(r -> r.getValue())
+        .filter(v -> v.getBpmnElementType() == io.camunda.zeebe.protocol.record.value.BpmnElementType.PROCESS
+            && processId.equals(v.getBpmnProcessId()))
+        .toList();
+  }
+
   void idle() {
     try {
       engine.waitForIdleState(Duration.ofSeconds(5));
@@ -111,6 +145,25 @@ final class ProcessTestSupport {
     client.newCompleteCommand(job.getKey()).variables(variables).send().join();
     idle();
     return job;
+  }
+
+  /** Completes every open user task at the element (a multi-instance), each with data chosen from its own variables. */
+  void completeUserTasks(ProcessInstanceEvent instance, String elementId, int expected,
+      java.util.function.Function<ActivatedJob, Map<String, Object>> formData) {
+    List<ActivatedJob> all = client.newActivateJobsCommand().jobType(USER_TASK).maxJobsToActivate(100)
+        .timeout(Duration.ofMinutes(1)).send().join().getJobs();
+    List<ActivatedJob> jobs = all.stream().filter(j -> j.getProcessInstanceKey() == instance.getProcessInstanceKey()
+        && elementId.equals(j.getElementId())).toList();
+    all.stream().filter(j -> !jobs.contains(j)).forEach(j -> client.newFailCommand(j.getKey()).retries(j.getRetries()).send().join());
+    if (jobs.size() != expected) {
+      throw new AssertionError("expected " + expected + " user tasks at " + elementId + " but found " + jobs.size());
+    }
+    for (ActivatedJob job : jobs) {
+      Map<String, Object> variables = new java.util.HashMap<>(formData.apply(job));
+      variables.put("completedBy", "ctip.test");
+      client.newCompleteCommand(job.getKey()).variables(variables).send().join();
+      idle();
+    }
   }
 
   /** Looks at the open user task at the element (its headers) and leaves it open. */

@@ -50,15 +50,46 @@ class RiskDecisionTest extends ProcessTestBase {
   }
 
   @Test
-  void traffickingIsSuspectedOnGroomingCrossBorderOrUnknownAdultWithAChildOnTheMove() throws Exception {
-    assertThat(decide("riskAssessment", Map.of("childAge", 15, "groomingOrExploitation", true)))
-        .containsEntry("traffickingSuspected", true);
-    assertThat(decide("riskAssessment", Map.of("childAge", 15, "crossBorderMovement", true)))
-        .containsEntry("traffickingSuspected", true);
-    assertThat(decide("riskAssessment", Map.of("childAge", 15, "withUnknownAdult", true, "institutionalCareOrOnTheMove", true)))
-        .containsEntry("traffickingSuspected", true);
-    assertThat(decide("riskAssessment", Map.of("childAge", 15, "withUnknownAdult", true)))
-        .containsEntry("traffickingSuspected", false);
+  void forAChildTheActAndThePurposeSufficeTheMeansNeedNotBeShown() throws Exception {
+    assertThat(decide("traffickingScreening", Map.of("childAge", 15, "screenActRecruitedOrMoved", true, "screenPurposeExploitation", true)))
+        .containsEntry("suspected", true).containsEntry("means", false).containsEntry("scope", "IN_COUNTRY")
+        .containsEntry("basis", "act and purpose (a child: the means need not be shown)");
+    assertThat(decide("traffickingScreening", Map.of("screenActRecruitedOrMoved", true, "screenPurposeExploitation", true,
+        "screenCrossBorder", true))).as("age unknown: treated as a child").containsEntry("suspected", true).containsEntry("scope", "TRANSNATIONAL");
+    assertThat(decide("traffickingScreening", Map.of("childAge", 15, "screenActRecruitedOrMoved", true, "screenMeansDeceptionOrForce", true)))
+        .as("act and means, no purpose").containsEntry("suspected", false).containsEntry("basis", "act only: keep screening");
+    assertThat(decide("traffickingScreening", Map.of("childAge", 15, "screenPurposeExploitation", true)))
+        .containsEntry("suspected", false).containsEntry("basis", "purpose only: keep screening");
+    assertThat(decide("traffickingScreening", new HashMap<>(Map.of("childAge", 15)))).containsEntry("suspected", false)
+        .containsEntry("basis", "no element shown");
+  }
+
+  @Test
+  void theRiskAssessmentsIndicatorsShowTheActAndThePurpose() throws Exception {
+    // Missing with an unknown adult (act) and signs of grooming (purpose): suspected.
+    assertThat(decide("traffickingScreening", Map.of("childAge", 14, "withUnknownAdult", true, "groomingOrExploitation", true)))
+        .containsEntry("suspected", true).containsEntry("act", true).containsEntry("purpose", true);
+    // Cross-border movement with a risk of child marriage: suspected, transnational.
+    assertThat(decide("traffickingScreening", Map.of("childAge", 14, "crossBorderMovement", true, "childMarriageOrFgmRisk", true)))
+        .containsEntry("suspected", true).containsEntry("scope", "TRANSNATIONAL");
+    // An unknown adult alone is an act without a purpose: the risk is high, trafficking not (yet) suspected.
+    assertThat(decide("traffickingScreening", Map.of("childAge", 14, "withUnknownAdult", true))).containsEntry("suspected", false);
+    assertThat(decide("traffickingScreening", Map.of("childAge", 14, "nonFamilyAbduction", true, "groomingOrExploitation", true)))
+        .containsEntry("means", true);
+  }
+
+  @Test
+  void theTrustFundAsksForTheDocumentsOfTheAssistanceAndTheApplicant() throws Exception {
+    String json = client.newEvaluateDecisionCommand().decisionId("trustFundRequiredDocuments")
+        .variables(Map.of("assistanceTypes", java.util.List.of("MEDICAL", "RETURN"), "applicantType", "LAW_ENFORCEMENT"))
+        .send().join().getDecisionOutput();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, java.util.List.class))
+        .containsExactly("VICTIM_IDENTIFICATION", "AGE_ASSESSMENT", "POLICE_ABSTRACT", "MEDICAL_REPORT", "SOCIAL_INQUIRY_REPORT", "COST_ESTIMATE");
+    String psychosocial = client.newEvaluateDecisionCommand().decisionId("trustFundRequiredDocuments")
+        .variables(Map.of("assistanceTypes", java.util.List.of("PSYCHOSOCIAL"), "applicantType", "NGO"))
+        .send().join().getDecisionOutput();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readValue(psychosocial, java.util.List.class))
+        .containsExactly("VICTIM_IDENTIFICATION", "AGE_ASSESSMENT");
   }
 
   @Test
