@@ -16,6 +16,26 @@
     if (await window.caseUpload(upload.dataset.case, upload.elements.kind.value, file, problem)) location.reload();
   });
 
+  const concern = document.getElementById('concern');
+  concern?.addEventListener('submit', async event => {
+    event.preventDefault();
+    problem.hidden = true;
+    const body = { notes: concern.elements.notes.value || null };
+    for (const name of ['act', 'means', 'purpose', 'crossBorder']) body[name] = concern.elements[name].checked;
+    const response = await fetch(concern.dataset.endpoint, {
+      method: 'POST',
+      headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, window.csrfHeader()),
+      body: JSON.stringify(body),
+    });
+    if (response.ok) {
+      location.reload();
+      return;
+    }
+    const answer = await response.json().catch(() => ({}));
+    problem.textContent = answer.detail || response.statusText;
+    problem.hidden = false;
+  });
+
   const correction = document.getElementById('correction');
   correction?.addEventListener('submit', async event => {
     event.preventDefault();

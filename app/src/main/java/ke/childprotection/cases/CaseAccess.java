@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one gate to a child's record: a user reads a case of their own county (role permitting), and
- * every read is audited. A case of another county is answered as not found.
+ * The one gate to a child's record: a user reads a case of their own county (role permitting), the
+ * secretariat a case escalated to it, and every read is audited. A case the user may not read is answered
+ * as not found. Once the secretariat pseudonymises a child, only the secretariat and the assigned
+ * caseworker see who the child is; everyone else sees the pseudonym (see {@link CaseView}).
  */
 @Component
 public class CaseAccess {
@@ -22,9 +24,15 @@ public class CaseAccess {
     this.audit = audit;
   }
 
-  /** The cases the user may list: those of their own county (none for national roles here). */
+  /**
+   * The cases the user may list: county staff those of their own county; the secretariat the cases
+   * escalated to it, nationwide, and nothing else.
+   */
   @Transactional(readOnly = true)
   public java.util.List<ChildCase> casesOf(CurrentUser user) {
+    if (user.isSecretariat()) {
+      return cases.findByTraffickingReferralIdIsNotNullOrderByReportedAtDesc();
+    }
     if (!user.worksIn(user.countyCode())) {
       return java.util.List.of();
     }
@@ -33,7 +41,17 @@ public class CaseAccess {
 
   /** Whether the user may see who the child is: name, photo, documents, relatives, reporter. */
   public boolean seesIdentity(CurrentUser user, ChildCase c) {
-    return true;
+    return c.getPseudonym() == null || user.isSecretariat() || user.username().equals(c.getCaseworker());
+  }
+
+  /** Whether the user may open the case at all: county staff of its county, or the secretariat once it is escalated. */
+  public boolean mayRead(CurrentUser user, ChildCase c) {
+    return user.worksIn(c.getCountyCode()) || (user.isSecretariat() && c.getTraffickingReferralId() != null);
+  }
+
+  /** The case as this user may see it: a protected child by pseudonym, without identifying details. */
+  public CaseView view(CurrentUser user, ChildCase c) {
+    return CaseView.of(c, seesIdentity(user, c));
   }
 
   /** {@link #read}, for a purpose that shows the child's identity: refused (403) to those it is hidden from. */
@@ -48,7 +66,7 @@ public class CaseAccess {
 
   @Transactional(readOnly = true)
   public ChildCase read(CurrentUser user, UUID caseId, String purpose) {
-    ChildCase found = cases.findById(caseId).filter(c -> user.worksIn(c.getCountyCode()))
+    ChildCase found = cases.findById(caseId).filter(c -> mayRead(user, c))
         .orElseThrow(() -> new NotFound("case " + caseId));
     audit.read(user.username(), caseId, purpose);
     return found;

@@ -20,9 +20,9 @@ class CaseController {
 
   record CaseSummary(UUID id, String caseNumber, String status, String countyCode, String childName, String childSex,
       Integer childAge, OffsetDateTime reportedAt, String caseworker) {
-    static CaseSummary of(ChildCase c) {
+    static CaseSummary of(ChildCase c, boolean identity) {
       return new CaseSummary(c.getId(), c.getCaseNumber(), c.getStatus().name(), c.getCountyCode(),
-          CaseView.childName(c), c.getChildSex(), c.getChildAge(), c.getReportedAt(), c.getCaseworker());
+          CaseView.childName(c, identity), c.getChildSex(), c.getChildAge(), c.getReportedAt(), c.getCaseworker());
     }
   }
 
@@ -44,12 +44,12 @@ class CaseController {
 
   @GetMapping
   List<CaseSummary> list(@AuthenticationPrincipal CurrentUser user) {
-    return access.casesOf(user).stream().map(CaseSummary::of).toList();
+    return access.casesOf(user).stream().map(c -> CaseSummary.of(c, access.seesIdentity(user, c))).toList();
   }
 
   @GetMapping("/{id}")
   CaseDetails get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-    return details(access.read(user, id, "GET /api/cases/{id}"));
+    return details(user, access.read(user, id, "GET /api/cases/{id}"));
   }
 
   @GetMapping("/{id}/timeline")
@@ -57,11 +57,11 @@ class CaseController {
     return timelineOf(access.read(user, id, "GET /api/cases/{id}/timeline").getId());
   }
 
-  CaseDetails details(ChildCase c) {
+  CaseDetails details(CurrentUser user, ChildCase c) {
     List<CurrentStep> current = tasks.openTasksOfCase(c.getId()).stream()
         .map((UserTask t) -> new CurrentStep(t.getJobKey(), t.getName(), t.getElementId(), t.getAssignee(), t.getDueAt()))
         .toList();
-    return new CaseDetails(CaseView.of(c), current, timelineOf(c.getId()));
+    return new CaseDetails(access.view(user, c), current, timelineOf(c.getId()));
   }
 
   private List<TimelineEntry> timelineOf(UUID caseId) {

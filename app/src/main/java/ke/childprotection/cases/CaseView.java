@@ -10,19 +10,35 @@ public record CaseView(UUID id, String caseType, String caseNumber, String statu
     String circumstances, String reporterName, String reporterPhone, String reporterRelationship,
     String policeObNumber, boolean consentPublicity, boolean consentTracing, OffsetDateTime reportedAt,
     String reportedBy, String caseworker, String possibleDuplicates, OffsetDateTime locatedAt, OffsetDateTime closedAt,
-    String languages, UUID linkedCaseId, UUID previousCaseId, String relatives, long version) {
+    String languages, UUID linkedCaseId, UUID previousCaseId, String relatives, long version,
+    boolean identityProtected, boolean escalatedToSecretariat) {
+  static final String RESTRICTED = "restricted";
 
+  /** For the user who registered the case (before anyone could protect it). */
   public static CaseView of(ChildCase c) {
-    return new CaseView(c.getId(), c.getCaseType().name(), c.getCaseNumber(), c.getStatus().name(), c.getCountyCode(), c.getSubCounty(),
-        childName(c), c.getChildSex(), c.getChildAge(), c.getLastSeenAt(), c.getLastSeenPlace(),
-        c.getClothingAndMarks(), c.getMedicalNeeds(), c.isDisabilityOrMedicalNeed(), c.isSuspectedAbduction(),
-        c.getCircumstances(), c.getReporterName(), c.getReporterPhone(), c.getReporterRelationship(),
-        c.getPoliceObNumber(), c.isConsentPublicity(), c.isConsentTracing(), c.getReportedAt(), c.getReportedBy(),
-        c.getCaseworker(), c.getPossibleDuplicates(), c.getLocatedAt(), c.getClosedAt(), c.getLanguages(),
-        c.getLinkedCaseId(), c.getPreviousCaseId(), c.getRelatives(), c.getVersion());
+    return of(c, true);
   }
 
-  static String childName(ChildCase c) {
+  /**
+   * Without identity, the child is shown by pseudonym and nothing that identifies the child or the
+   * family is given: names, description and marks, circumstances, relatives, reporter, police OB number.
+   */
+  static CaseView of(ChildCase c, boolean identity) {
+    return new CaseView(c.getId(), c.getCaseType().name(), c.getCaseNumber(), c.getStatus().name(), c.getCountyCode(), c.getSubCounty(),
+        childName(c, identity), c.getChildSex(), c.getChildAge(), c.getLastSeenAt(), identity ? c.getLastSeenPlace() : RESTRICTED,
+        identity ? c.getClothingAndMarks() : null, c.getMedicalNeeds(), c.isDisabilityOrMedicalNeed(), c.isSuspectedAbduction(),
+        identity ? c.getCircumstances() : null, identity ? c.getReporterName() : RESTRICTED, identity ? c.getReporterPhone() : RESTRICTED,
+        c.getReporterRelationship(), identity ? c.getPoliceObNumber() : null, c.isConsentPublicity(), c.isConsentTracing(),
+        c.getReportedAt(), c.getReportedBy(), c.getCaseworker(), c.getPossibleDuplicates(), c.getLocatedAt(), c.getClosedAt(),
+        identity ? c.getLanguages() : null, c.getLinkedCaseId(), c.getPreviousCaseId(), identity ? c.getRelatives() : null,
+        c.getVersion(), c.getPseudonym() != null, c.getTraffickingReferralId() != null);
+  }
+
+  /** The name a user is shown: the pseudonym when the child's identity is hidden from them. */
+  public static String childName(ChildCase c, boolean identity) {
+    if (!identity && c.getPseudonym() != null) {
+      return c.getPseudonym();
+    }
     if (c.getChildFirstName() == null) {
       return "name unknown";
     }

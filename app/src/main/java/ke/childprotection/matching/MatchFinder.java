@@ -121,6 +121,9 @@ public class MatchFinder {
   }
 
   private static String shortName(ChildCase c) {
+    if (c.getPseudonym() != null) {
+      return c.getPseudonym();
+    }
     if (c.getChildFirstName() == null) {
       return "name unknown";
     }

@@ -17,5 +17,7 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
 
   List<Notification> findByCountyCodeAndRecipientRoleOrderByCreatedAtDesc(String county, String role);
 
+  List<Notification> findByRecipientRoleOrderByCreatedAtDesc(String role);
+
   List<Notification> findByCaseId(UUID caseId);
 }

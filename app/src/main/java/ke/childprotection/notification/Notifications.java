@@ -13,9 +13,12 @@ public class Notifications {
     this.notifications = notifications;
   }
 
-  /** What the user's role in their county has been told, newest first. */
+  /** What the user's role in their county has been told (the secretariat: nationwide), newest first. */
   @Transactional(readOnly = true)
   public java.util.List<Notification> forUser(ke.childprotection.security.CurrentUser user) {
+    if (user.isSecretariat()) {
+      return notifications.findByRecipientRoleOrderByCreatedAtDesc(user.role().group());
+    }
     if (!user.worksIn(user.countyCode())) {
       return java.util.List.of();
     }

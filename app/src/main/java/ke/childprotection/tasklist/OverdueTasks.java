@@ -26,16 +26,25 @@ class OverdueTasks {
   private final TransactionTemplate tx;
   private final String escalatesTo;
   private final ZoneId zone;
+  private final java.util.Map<String, String> escalatesToByGroup;
 
   OverdueTasks(UserTaskRepository tasks, Notifications notifications, CaseTimeline timeline, TransactionTemplate tx,
       @Value("${mcc.tasklist.overdue-escalates-to}") String escalatesTo,
-      @Value("${mcc.display-time-zone:Africa/Nairobi}") String zone) {
+      @Value("${mcc.display-time-zone:Africa/Nairobi}") String zone,
+      @Value("#{${mcc.tasklist.overdue-escalates-to-by-group:{:}}}") java.util.Map<String, String> escalatesToByGroup) {
+    this.escalatesToByGroup = java.util.Map.copyOf(escalatesToByGroup);
     this.tasks = tasks;
     this.notifications = notifications;
     this.timeline = timeline;
     this.tx = tx;
     this.escalatesTo = escalatesTo;
     this.zone = ZoneId.of(zone);
+  }
+
+  /** The task's group's own escalation role if configured (the secretariat's tasks stay with the secretariat). */
+  private String escalationRole(UserTask task) {
+    return task.getCandidateGroups().stream().filter(escalatesToByGroup::containsKey).map(escalatesToByGroup::get)
+        .findFirst().orElse(escalatesTo);
   }
 
   @Scheduled(fixedDelayString = "${mcc.tasklist.overdue-check-interval}", initialDelayString = "${mcc.tasklist.overdue-check-interval}")
@@ -51,10 +60,11 @@ class OverdueTasks {
           WHEN.format(task.getDueAt().atZoneSameInstant(zone)),
           task.getAssignee() == null ? "nobody has claimed it" : "assigned to " + task.getAssignee());
       Boolean created = tx.execute(status -> {
-        boolean first = notifications.notify(task.getCaseId(), task.getCountyCode(), escalatesTo, "TASK_OVERDUE", message,
+        String to = escalationRole(task);
+        boolean first = notifications.notify(task.getCaseId(), task.getCountyCode(), to, "TASK_OVERDUE", message,
             "overdue:" + task.getJobKey());
         timeline.record(task.getCaseId(), CaseEvent.Kind.NOTIFIED, task.getElementId(), "Overdue: " + task.getName(),
-            "system", "escalated to " + escalatesTo, "overdue:" + task.getJobKey());
+            "system", "escalated to " + to, "overdue:" + task.getJobKey());
         tasks.markOverdueNotified(task.getJobKey(), now);
         return first;
       });

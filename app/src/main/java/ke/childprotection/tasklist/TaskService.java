@@ -37,11 +37,13 @@ public class TaskService {
   private final ObjectMapper json;
   private final FormSubmissions submissions;
   private final AuditLog audit;
+  private final List<CompletionCheck> checks;
 
-  TaskService(UserTaskRepository tasks, FormValidator forms, ProcessModels models, TaskEngine engine,
+  TaskService(List<CompletionCheck> checks, UserTaskRepository tasks, FormValidator forms, ProcessModels models, TaskEngine engine,
       TaskReconciler reconciler, CaseTimeline timeline, ApplicationEventPublisher events, ObjectMapper json,
       FormSubmissions submissions, AuditLog audit) {
     this.audit = audit;
+    this.checks = checks;
     this.tasks = tasks;
     this.forms = forms;
     this.models = models;
@@ -55,13 +57,20 @@ public class TaskService {
 
   @Transactional(readOnly = true)
   public List<UserTask> list(CurrentUser user, View view, String sort) {
-    if (user.countyCode() == null) {
-      return List.of();
-    }
     Sort order = Sort.by(Sort.Direction.ASC, "createdAt");
-    List<UserTask> found = view == View.MINE
-        ? tasks.findByStateAndCountyCodeAndAssignee(UserTask.State.OPEN, user.countyCode(), user.username(), order)
-        : tasks.findUnassigned(user.countyCode(), user.role().group(), order);
+    List<UserTask> found;
+    if (user.isSecretariat()) {
+      // Nationwide, and only the secretariat's own group's tasks.
+      found = view == View.MINE
+          ? tasks.findByStateAndAssignee(UserTask.State.OPEN, user.username(), order)
+          : tasks.findUnassignedInGroup(user.role().group(), order);
+    } else if (user.countyCode() == null) {
+      return List.of();
+    } else {
+      found = view == View.MINE
+          ? tasks.findByStateAndCountyCodeAndAssignee(UserTask.State.OPEN, user.countyCode(), user.username(), order)
+          : tasks.findUnassigned(user.countyCode(), user.role().group(), order);
+    }
     // Due first, tasks without a due date last (JPA derived queries cannot say "nulls last").
     Comparator<UserTask> byDue = Comparator.comparing(UserTask::getDueAt, Comparator.nullsLast(Comparator.naturalOrder()));
     return found.stream().sorted("created".equals(sort) ? Comparator.comparing(UserTask::getCreatedAt) : byDue.thenComparing(UserTask::getCreatedAt)).toList();
@@ -70,7 +79,8 @@ public class TaskService {
   @Transactional(readOnly = true)
   public UserTask get(CurrentUser user, long jobKey) {
     UserTask task = tasks.findById(jobKey).orElseThrow(() -> new NotFound("task " + jobKey));
-    if (!user.worksIn(task.getCountyCode())) {
+    boolean secretariatTask = user.isSecretariat() && task.getCandidateGroups().contains(user.role().group());
+    if (!user.worksIn(task.getCountyCode()) && !secretariatTask) {
       throw new NotFound("task " + jobKey);
     }
     if (!user.username().equals(task.getAssignee()) && !user.inGroup(task.getCandidateGroups())) {
@@ -142,6 +152,9 @@ public class TaskService {
         throw new InvalidInput("The form has invalid fields.", result.errors());
       }
       data = result.data();
+      for (CompletionCheck check : checks) {
+        check.check(task, inputData(task), data);
+      }
     } else if (!data.isEmpty()) {
       throw new InvalidInput("This task has no form: it takes no data.", List.of());
     }

@@ -19,6 +19,14 @@ public interface UserTaskRepository extends JpaRepository<UserTask, Long> {
       """)
   List<UserTask> findUnassigned(String county, String group, Sort sort);
 
+  List<UserTask> findByStateAndAssignee(UserTask.State state, String assignee, Sort sort);
+
+  @Query("""
+      select distinct t from UserTask t join t.candidateGroups g
+      where t.state = ke.childprotection.tasklist.UserTask.State.OPEN and t.assignee is null and g = :group
+      """)
+  List<UserTask> findUnassignedInGroup(String group, Sort sort);
+
   List<UserTask> findByCaseIdAndState(UUID caseId, UserTask.State state);
 
   /** Lock renewal is bookkeeping: it does not count as a change of the task (no version bump). */

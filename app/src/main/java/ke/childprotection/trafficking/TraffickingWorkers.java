@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * notifications once per element instance, and messages carry ids.
  */
 @Component
-class TraffickingWorkers {
+public class TraffickingWorkers {
   private final TraffickingReferrals referrals;
   private final ChildCaseRepository cases;
   private final Notifications notifications;

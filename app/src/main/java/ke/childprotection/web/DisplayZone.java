@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Pages show times in the users' zone ({@code mcc.display-time-zone}); the API speaks ISO 8601 with offsets. */
-@ControllerAdvice(assignableTypes = Pages.class)
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class DisplayZone {
   private final ZoneId zone;
 

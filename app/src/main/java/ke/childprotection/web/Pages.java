@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+/** A document a task needs, and whether the case has it yet. */
+record RequiredDocument(String kind, String label, boolean uploaded) {}
+
 /** Server-rendered pages; the task form itself is rendered in the browser by form-js from the API. */
 @Controller
 class Pages {
@@ -78,14 +81,22 @@ class Pages {
     UserTask task = tasks.get(user, id);
     model.addAttribute("user", user);
     model.addAttribute("task", task);
-    model.addAttribute("childCase", CaseView.of(access.read(user, task.getCaseId(), "task page")));
+    ChildCase childCase = access.read(user, task.getCaseId(), "task page");
+    model.addAttribute("childCase", access.view(user, childCase));
+    Object required = tasks.inputData(task).get("requiredDocuments");
+    if (required instanceof java.util.List<?> kinds && access.seesIdentity(user, childCase)) {
+      java.util.Set<String> uploaded = documents.of(user, childCase).stream().map(CaseDocuments.Info::kind)
+          .collect(java.util.stream.Collectors.toSet());
+      model.addAttribute("requiredDocuments", kinds.stream().map(String::valueOf)
+          .map(k -> new RequiredDocument(k, documentPolicy.label(k), uploaded.contains(k))).toList());
+    }
     return "task";
   }
 
   @GetMapping("/cases")
   String cases(@AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("user", user);
-    model.addAttribute("cases", access.casesOf(user).stream().map(CaseView::of).toList());
+    model.addAttribute("cases", access.casesOf(user).stream().map(c -> access.view(user, c)).toList());
     return "cases";
   }
 
@@ -108,11 +119,13 @@ class Pages {
     model.addAttribute("user", user);
     ChildCase childCase = access.read(user, id, "case page");
     boolean seesIdentity = access.seesIdentity(user, childCase);
-    model.addAttribute("c", CaseView.of(childCase));
+    model.addAttribute("c", access.view(user, childCase));
     model.addAttribute("seesIdentity", seesIdentity);
     model.addAttribute("documents", documents.of(user, childCase));
     model.addAttribute("photo", documents.photo(user, childCase).orElse(null));
     model.addAttribute("documentKinds", new java.util.TreeMap<>(documentPolicy.kinds()));
+    model.addAttribute("canRaiseConcern", user.worksIn(childCase.getCountyCode()) && user.mayChangeCases()
+        && childCase.getStatus() != ChildCase.Status.CLOSED);
     model.addAttribute("canChange", seesIdentity && user.mayChangeCases() && childCase.getStatus() != ChildCase.Status.CLOSED);
     model.addAttribute("correction", new RecordCorrection(childCase.getVersion(), childCase.getChildFirstName(),
         childCase.getChildLastName(), childCase.getChildSex(), childCase.getChildAge(), childCase.getSubCounty(),
@@ -120,7 +133,12 @@ class Pages {
         childCase.isConsentTracing(), childCase.isConsentPublicity(), null));
     model.addAttribute("currentSteps", tasks.openTasksOfCase(id));
     model.addAttribute("timeline", timeline.of(id));
-    model.addAttribute("records", submissions.of(id));
+    // Records may name the child and the family: shown to those who see the child's identity; the
+    // secretariat's own records (ctip-* forms) to the secretariat only.
+    model.addAttribute("records", !seesIdentity ? List.of() : submissions.of(id).stream()
+        .filter(r -> user.isSecretariat() || !r.getFormId().startsWith("ctip-")).toList());
+    model.addAttribute("referralHistory", timeline.of(id).stream().filter(e -> e.getKind().name().startsWith("TRAFFICKING_")
+        || e.getKind() == ke.childprotection.cases.CaseEvent.Kind.IDENTITY_PROTECTED).toList());
     return "case";
   }
 }

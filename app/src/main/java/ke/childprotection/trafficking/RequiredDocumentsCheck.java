@@ -1,0 +1,42 @@
+package ke.childprotection.trafficking;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import ke.childprotection.documents.DocumentPolicy;
+import ke.childprotection.tasklist.CompletionCheck;
+import ke.childprotection.tasklist.UserTask;
+import ke.childprotection.web.InvalidInput;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task whose data names {@code requiredDocuments} (the Trust Fund application: decided by
+ * processes/trust-fund.dmn) cannot be completed until the case has a document of every kind named.
+ */
+@Component
+class RequiredDocumentsCheck implements CompletionCheck {
+  private final JdbcClient db;
+  private final DocumentPolicy documents;
+
+  RequiredDocumentsCheck(JdbcClient db, DocumentPolicy documents) {
+    this.db = db;
+    this.documents = documents;
+  }
+
+  @Override
+  public void check(UserTask task, Map<String, Object> inputData, Map<String, Object> formData) {
+    if (!(inputData.get("requiredDocuments") instanceof List<?> required) || required.isEmpty()) {
+      return;
+    }
+    Set<String> uploaded = Set.copyOf(db.sql("select distinct kind from case_document where case_id = ?")
+        .param(task.getCaseId()).query(String.class).list());
+    List<String> missing = required.stream().map(String::valueOf).filter(k -> !uploaded.contains(k)).toList();
+    if (!missing.isEmpty()) {
+      throw new InvalidInput("Required documents are missing: upload them before submitting.",
+          List.of(new InvalidInput.Field("requiredDocuments", "missing: "
+              + missing.stream().map(documents::label).collect(Collectors.joining(", ")))));
+    }
+  }
+}
