@@ -143,3 +143,34 @@ test('caseworker registers a found child whose name is unknown', async () => {
     await browser.close();
   }
 });
+
+test('supervisor sees open steps on the process diagram and clicks through to the cases', async () => {
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${base}/login`);
+    await page.fill('input[name=username]', 'sup.nairobi');
+    await page.fill('input[name=password]', 'demo1234');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/tasks/);
+    await page.click('text=Process view');
+    await page.waitForURL(/\/dashboard\/process/);
+    // bpmn-js drew the deployed model, and the reports of the earlier tests wait at "Accept case".
+    await page.locator('.djs-element[data-element-id="Task_AssessRisk"]').waitFor();
+    const badge = page.locator('.heat[data-element="Task_AcceptCase"]');
+    await badge.waitFor();
+    const open = Number(await badge.locator('.open').textContent());
+    assert.ok(open >= 1, 'at least one case waits for acceptance');
+    // Clicking the step on the diagram lists the cases behind its count.
+    await page.locator('.djs-element[data-element-id="Task_AcceptCase"]').click();
+    await page.locator('#step-cases tbody tr').first().waitFor();
+    assert.equal(await page.locator('#step-cases tbody tr').count(), open, 'the list matches the count');
+    await page.screenshot({ path: (process.env.SCREENSHOT || 'target/tasklist-form.png').replace('.png', '-process-view.png'), fullPage: true });
+  } finally {
+    await browser.close();
+  }
+});

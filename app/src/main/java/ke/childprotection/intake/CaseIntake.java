@@ -152,9 +152,10 @@ class CaseIntake {
   }
 
   /** Saves the case, records and audits it, and starts its process: all or nothing. */
-  private ChildCase start(CurrentUser user, ChildCase childCase, String processId, String startEvent, String stepName,
+  private ChildCase start(CurrentUser user, ChildCase newCase, String processId, String startEvent, String stepName,
       String detail, Map<String, Object> processVariables) {
-    cases.saveAndFlush(childCase);
+    // A case with its own id is merged, not persisted: go on with the managed copy, or later changes are lost.
+    ChildCase childCase = cases.saveAndFlush(newCase);
     timeline.record(childCase.getId(), CaseEvent.Kind.REPORTED, startEvent, stepName, user.username(), detail, null);
     audit.change(user.username(), childCase.getId(), "registered " + childCase.getCaseType().name().toLowerCase() + " case");
     Map<String, Object> variables = new HashMap<>(processVariables);
