@@ -1,0 +1,58 @@
+package ke.childprotection.reporting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ke.childprotection.security.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Outcome figures as a page: totals, a chart and a table by a dimension, each number a link to its cases. */
+@Controller
+@PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+class ReportPage {
+  private final OutcomeFigures figures;
+  private final ObjectMapper json;
+
+  ReportPage(OutcomeFigures figures, ObjectMapper json) {
+    this.figures = figures;
+    this.json = json;
+  }
+
+  @GetMapping("/reports")
+  String outcomes(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String period,
+      @RequestParam(required = false) String county, @RequestParam(defaultValue = "SUB_COUNTY") OutcomeFigures.Dimension by,
+      Model model) throws JsonProcessingException {
+    DashboardScope scope = DashboardScope.of(user, county);
+    String chosen = period == null || period.isBlank() ? java.time.YearMonth.now().toString() : period;
+    OutcomeFigures.Figures result = figures.figures(figures.period(chosen, null, null),
+        OutcomeFigures.Filter.of(scope, null, null, null), by);
+    model.addAttribute("user", user);
+    model.addAttribute("figures", result);
+    model.addAttribute("period", chosen);
+    model.addAttribute("county", scope.county());
+    model.addAttribute("national", user.countyCode() == null);
+    model.addAttribute("by", by.name());
+    model.addAttribute("dimensions", OutcomeFigures.Dimension.values());
+    model.addAttribute("measures", OutcomeFigures.Measure.values());
+    model.addAttribute("chartData", json.writeValueAsString(result.groups()));
+    return "reports";
+  }
+
+  @GetMapping("/reports/cases")
+  String cases(@AuthenticationPrincipal CurrentUser user, @RequestParam OutcomeFigures.Measure measure,
+      @RequestParam String period, @RequestParam(required = false) String county,
+      @RequestParam(required = false) String subCounty, @RequestParam(required = false) String sex,
+      @RequestParam(required = false) String ageBand, Model model) {
+    DashboardScope scope = DashboardScope.of(user, county);
+    model.addAttribute("user", user);
+    model.addAttribute("measure", measure);
+    model.addAttribute("period", period);
+    model.addAttribute("rows", figures.cases(user, measure, figures.period(period, null, null),
+        OutcomeFigures.Filter.of(scope, subCounty, sex, ageBand)));
+    return "report-cases";
+  }
+}
