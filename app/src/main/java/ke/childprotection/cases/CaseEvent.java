@@ -19,7 +19,8 @@ public class CaseEvent {
     MATCH_PROPOSED("possible match"), MATCH_CONFIRMED("match confirmed"), RECORD_CORRECTED("record corrected"),
     DOCUMENT_ADDED("document added"), TRAFFICKING_ESCALATED("escalated to the secretariat"),
     TRAFFICKING_INDICATION("trafficking indication"), TRAFFICKING_UPDATE("secretariat update"),
-    TRAFFICKING_CONCERN("trafficking concern raised"), IDENTITY_PROTECTED("identity protected");
+    TRAFFICKING_CONCERN("trafficking concern raised"), IDENTITY_PROTECTED("identity protected"),
+    REASSIGNED("reassigned");
 
     private final String label;
 

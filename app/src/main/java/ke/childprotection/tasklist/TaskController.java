@@ -69,6 +69,14 @@ class TaskController {
     return TaskView.of(tasks.claim(user, id));
   }
 
+  record Assignment(String assignee) {}
+
+  @PostMapping("/{id}/assign")
+  @Operation(summary = "Reassign an open task (supervisors, own county)", description = "assignee null: back to unassigned.")
+  TaskView assign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody Assignment assignment) {
+    return TaskView.of(tasks.assign(user, id, assignment.assignee()));
+  }
+
   @PostMapping("/{id}/unclaim")
   TaskView unclaim(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
     return TaskView.of(tasks.unclaim(user, id));

@@ -38,12 +38,14 @@ public class TaskService {
   private final FormSubmissions submissions;
   private final AuditLog audit;
   private final List<CompletionCheck> checks;
+  private final ke.childprotection.security.AppUserRepository users;
 
-  TaskService(List<CompletionCheck> checks, UserTaskRepository tasks, FormValidator forms, ProcessModels models, TaskEngine engine,
+  TaskService(List<CompletionCheck> checks, ke.childprotection.security.AppUserRepository users, UserTaskRepository tasks, FormValidator forms, ProcessModels models, TaskEngine engine,
       TaskReconciler reconciler, CaseTimeline timeline, ApplicationEventPublisher events, ObjectMapper json,
       FormSubmissions submissions, AuditLog audit) {
     this.audit = audit;
     this.checks = checks;
+    this.users = users;
     this.tasks = tasks;
     this.forms = forms;
     this.models = models;
@@ -120,6 +122,36 @@ public class TaskService {
       throw new AccessDeniedException("Only " + String.join(", ", task.getCandidateGroups()) + " may claim this task.");
     }
     task.claim(user.username());
+    return task;
+  }
+
+  /**
+   * A supervisor gives an open task of their county to someone of the county whose role the task is
+   * for (or takes it back to unassigned with null). Audited, and on the case's timeline.
+   */
+  @Transactional
+  public UserTask assign(CurrentUser supervisor, long jobKey, String assignee) {
+    if (supervisor.role() != ke.childprotection.security.Role.SUPERVISOR) {
+      throw new AccessDeniedException("Only a supervisor reassigns tasks.");
+    }
+    UserTask task = tasks.findById(jobKey).filter(t -> supervisor.worksIn(t.getCountyCode()))
+        .orElseThrow(() -> new NotFound("task " + jobKey));
+    if (!task.isOpen()) {
+      throw new Conflict("The task is " + task.getState().name().toLowerCase() + ".");
+    }
+    if (assignee == null || assignee.isBlank()) {
+      task.unclaim();
+    } else {
+      var user = users.findById(assignee).filter(u -> u.isEnabled() && task.getCountyCode().equals(u.getCountyCode())
+          && task.getCandidateGroups().contains(u.getRole().group()))
+          .orElseThrow(() -> new InvalidInput("This person cannot take the task.",
+              List.of(new InvalidInput.Field("assignee", "must be an active user of the county in " + String.join(", ", task.getCandidateGroups())))));
+      task.claim(user.getUsername());
+    }
+    String to = task.getAssignee() == null ? "unassigned" : task.getAssignee();
+    audit.change(supervisor.username(), task.getCaseId(), "reassigned " + task.getElementId() + " to " + to);
+    timeline.record(task.getCaseId(), CaseEvent.Kind.REASSIGNED, task.getElementId(), task.getName(), supervisor.username(),
+        "to " + to, null);
     return task;
   }
 

@@ -1,0 +1,25 @@
+// The supervisor's dashboard: the SLA-breach chart (Chart.js) and assigning a waiting case.
+(function () {
+  const canvas = document.getElementById('breaches');
+  if (canvas && window.Chart) {
+    const days = JSON.parse(canvas.dataset.days || '{}');
+    new window.Chart(canvas, {
+      type: 'line',
+      data: { labels: Object.keys(days), datasets: [{ label: 'SLA breaches', data: Object.values(days), borderColor: '#b00020' }] },
+      options: { responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    });
+  }
+  const problem = document.getElementById('problem');
+  document.querySelectorAll('form.assign').forEach(form => form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const response = await fetch('/api/tasks/' + form.dataset.task + '/assign', {
+      method: 'POST',
+      headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, window.csrfHeader()),
+      body: JSON.stringify({ assignee: form.elements.assignee.value }),
+    });
+    if (response.ok) { location.reload(); return; }
+    const body = await response.json().catch(() => ({}));
+    problem.textContent = body.detail || response.statusText;
+    problem.hidden = false;
+  }));
+})();
