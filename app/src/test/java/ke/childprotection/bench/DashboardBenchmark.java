@@ -1,0 +1,132 @@
+package ke.childprotection.bench;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import ke.childprotection.reporting.BenchmarkAccess;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Dashboard and report queries at national scale: seeds {@code bench.cases} synthetic cases (default
+ * 1,000,000) with their open tasks and steps into PostgreSQL (schema mcc_bench, reused when it already
+ * holds that many), then prints p50/p95 of each dashboard query next to the bare indexed SQL for the
+ * same rows. Not part of the test suite: run it with deploy/benchmark.sh. It asserts nothing about time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+@TestPropertySource(properties = {"MCC_DB_SCHEMA=mcc_bench", "mcc.tasklist.reconcile-interval=P1D",
+    "mcc.tasklist.overdue-check-interval=P1D", "spring.flyway.clean-disabled=true"})
+class DashboardBenchmark {
+  private static final String[] STEPS = {"Task_AcceptCase", "Task_AssessRisk", "Task_ReviewSearch", "Task_VerifyIdentity", "Task_ReturnInterview"};
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired BenchmarkAccess dashboards;
+
+  @Test
+  void dashboardQueriesAtScale() {
+    long cases = Long.getLong("bench.cases", 1_000_000L);
+    int runs = Integer.getInteger("bench.runs", 30);
+    seed(cases);
+    YearMonth month = YearMonth.now().minusMonths(1);
+    String period = month.toString();
+    String from = month.atDay(1) + "T00:00:00+03:00";
+    String to = month.plusMonths(1).atDay(1) + "T00:00:00+03:00";
+    List<String[]> rows = new ArrayList<>();
+    rows.add(time("process view: steps, county 047", runs, () -> dashboards.heatmap("047"),
+        () -> jdbc.queryForList("select element_id, count(*) from user_task where state = 'OPEN' and bpmn_process_id = 'missing-child-case' and county_code = '047' group by element_id")));
+    rows.add(time("process view: cases at a step, county 047", runs, () -> dashboards.waitingAt("047", "Task_AssessRisk"),
+        () -> jdbc.queryForList("select job_key, case_id from user_task where state = 'OPEN' and bpmn_process_id = 'missing-child-case' and element_id = 'Task_AssessRisk' and county_code = '047'")));
+    rows.add(time("process view: steps, national", runs, () -> dashboards.heatmap(null),
+        () -> jdbc.queryForList("select element_id, count(*) from user_task where state = 'OPEN' and bpmn_process_id = 'missing-child-case' group by element_id")));
+    rows.add(time("outcomes: month, county 047, by sub-county", runs, () -> dashboards.outcomes(period, "047"),
+        () -> jdbc.queryForObject("select count(*) from child_case where county_code = '047' and case_type = 'MISSING' and reported_at >= ?::timestamptz and reported_at < ?::timestamptz", Long.class, from, to)));
+    rows.add(time("outcomes: cases behind 'reported', county 047", runs, () -> dashboards.reportedCases(period, "047"),
+        () -> jdbc.queryForList("select id from child_case where county_code = '047' and case_type = 'MISSING' and reported_at >= ?::timestamptz and reported_at < ?::timestamptz", from, to)));
+    rows.add(time("outcomes: month, national, by county", runs / 3 + 1, () -> dashboards.outcomes(period, null),
+        () -> jdbc.queryForObject("select count(*) from child_case where case_type = 'MISSING' and reported_at >= ?::timestamptz and reported_at < ?::timestamptz", Long.class, from, to)));
+    rows.add(time("operations dashboard, county 047", runs, () -> dashboards.operations("047"),
+        () -> jdbc.queryForList("select element_id, count(*) from user_task where state = 'OPEN' and county_code = '047' and due_at < now() group by element_id")));
+    rows.add(time("county report PDF, county 047", runs / 3 + 1, () -> dashboards.pdf(period, "047"),
+        () -> jdbc.queryForObject("select count(*) from child_case where county_code = '047' and reported_at >= ?::timestamptz and reported_at < ?::timestamptz", Long.class, from, to)));
+
+    System.out.printf(Locale.ROOT, "%nDashboard benchmark: %,d cases, %,d open tasks, PostgreSQL %s, %d runs each (after 3 warm-up runs)%n",
+        jdbc.queryForObject("select count(*) from child_case", Long.class), jdbc.queryForObject("select count(*) from user_task where state = 'OPEN'", Long.class),
+        jdbc.queryForObject("show server_version", String.class), runs);
+    System.out.printf(Locale.ROOT, "%-48s %12s %12s %12s %12s%n", "query", "app p50 ms", "app p95 ms", "SQL p50 ms", "SQL p95 ms");
+    rows.forEach(r -> System.out.printf(Locale.ROOT, "%-48s %12s %12s %12s %12s%n", (Object[]) r));
+  }
+
+  private static String[] time(String name, int runs, Supplier<?> app, Supplier<?> sql) {
+    double[] a = measure(app, runs);
+    double[] s = measure(sql, runs);
+    return new String[] {name, fmt(a[0]), fmt(a[1]), fmt(s[0]), fmt(s[1])};
+  }
+
+  private static double[] measure(Supplier<?> query, int runs) {
+    for (int i = 0; i < 3; i++) {
+      query.get();
+    }
+    List<Double> ms = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      query.get();
+      ms.add((System.nanoTime() - start) / 1e6);
+    }
+    Collections.sort(ms);
+    return new double[] {ms.get((int) Math.floor(0.50 * (ms.size() - 1))), ms.get((int) Math.ceil(0.95 * (ms.size() - 1)))};
+  }
+
+  private static String fmt(double ms) {
+    return String.format(Locale.ROOT, "%.1f", ms);
+  }
+
+  /** Synthetic cases over the last year, all 47 counties, with open tasks at five steps and reunification steps. */
+  private void seed(long cases) {
+    Long present = jdbc.queryForObject("select count(*) from child_case", Long.class);
+    if (present != null && present == cases) {
+      System.out.printf(Locale.ROOT, "mcc_bench already holds %,d cases: reused%n", cases);
+      return;
+    }
+    long start = System.nanoTime();
+    jdbc.execute("truncate user_task_candidate_group, user_task, case_event, child_case cascade");
+    jdbc.update("""
+        insert into child_case (id, case_type, case_number, status, county_code, sub_county, child_first_name, child_sex, child_age,
+          last_seen_at, last_seen_place, disability_or_medical_need, suspected_abduction, reporter_name, reporter_phone,
+          reporter_relationship, consent_publicity, consent_tracing, reported_at, reported_by, located_at, closed_at, caseworker)
+        select gen_random_uuid(), case when i % 5 = 0 then 'FOUND' else 'MISSING' end, 'B-' || i,
+          case when i % 10 < 6 then 'LOCATED' when i % 10 < 8 then 'CLOSED' else 'OPEN' end,
+          lpad(((i % 47) + 1)::text, 3, '0'), 'Sub-county ' || (i % 7), 'Synthetic', case when i % 2 = 0 then 'FEMALE' else 'MALE' end,
+          (i % 18)::int, ts - interval '3 hours', 'synthetic place', false, false, 'Synthetic Reporter', '+254700000000', 'PARENT',
+          false, true, ts, 'admin', case when i % 10 < 8 then ts + ((i % 200) || ' hours')::interval end,
+          case when i % 10 in (6, 7) then ts + interval '30 days' end, case when i % 3 = 0 then 'cw.nairobi' else 'cw2.nairobi' end
+        from (select i, now() - ((i % 365) || ' days')::interval - ((i % 24) || ' hours')::interval as ts
+              from generate_series(1, ?) i) s
+        """, cases);
+    jdbc.update("""
+        insert into user_task (job_key, case_id, county_code, process_instance_key, bpmn_process_id, element_id, name, assignee,
+          due_at, created_at, state, lock_expires_at, input_data)
+        select row_number() over (), c.id, c.county_code, row_number() over (), 'missing-child-case',
+          (array['%s'])[(abs(hashtext(c.case_number)) %% 5) + 1], 'step', case when abs(hashtext(c.case_number)) %% 4 = 0 then null else c.caseworker end,
+          now() + ((abs(hashtext(c.case_number)) %% 96 - 48) || ' hours')::interval, c.reported_at, 'OPEN', now() + interval '1 day',
+          '{"triage":{"provisionalRisk":"STANDARD"}}'
+        from child_case c where c.status = 'OPEN'
+        """.formatted(String.join("','", STEPS)));
+    jdbc.update("insert into user_task_candidate_group (job_key, group_name) select job_key, 'caseworker' from user_task");
+    jdbc.update("""
+        insert into case_event (case_id, occurred_at, kind, element_id, step_name, actor)
+        select id, located_at + interval '5 days', 'STEP_COMPLETED', 'Task_RecordReunification', 'Record reunification', 'seed'
+        from child_case where located_at is not null and abs(hashtext(case_number)) % 2 = 0
+        """);
+    jdbc.execute("analyze");
+    System.out.printf(Locale.ROOT, "seeded %,d cases in %.0f s%n", cases, (System.nanoTime() - start) / 1e9);
+  }
+}
