@@ -32,10 +32,10 @@ public class OutcomeFigures {
     REPORTED("Reported missing", "c.case_type = 'MISSING' and c.reported_at >= :from and c.reported_at < :to"),
     FOUND("Found children registered", "c.case_type = 'FOUND' and c.reported_at >= :from and c.reported_at < :to"),
     LOCATED("Missing children located", "c.case_type = 'MISSING' and c.located_at >= :from and c.located_at < :to"),
-    REUNITED("Reunited with family", "exists (select 1 from case_event e where e.case_id = c.id and e.kind = 'STEP_COMPLETED'"
-        + " and e.element_id = 'Task_RecordReunification' and e.occurred_at >= :from and e.occurred_at < :to)"),
-    PLACED_IN_CARE("Placed in alternative care", "exists (select 1 from case_event e where e.case_id = c.id and e.kind = 'STEP_COMPLETED'"
-        + " and e.element_id = 'Task_RecordPlacement' and e.occurred_at >= :from and e.occurred_at < :to)"),
+    REUNITED("Reunited with family", "c.id in (select e.case_id from case_event e where e.element_id = 'Task_RecordReunification'"
+        + " and e.occurred_at >= :from and e.occurred_at < :to and e.kind = 'STEP_COMPLETED')"),
+    PLACED_IN_CARE("Placed in alternative care", "c.id in (select e.case_id from case_event e where e.element_id = 'Task_RecordPlacement'"
+        + " and e.occurred_at >= :from and e.occurred_at < :to and e.kind = 'STEP_COMPLETED')"),
     STILL_MISSING("Still missing at the end of the period", "c.case_type = 'MISSING' and c.reported_at < :to"
         + " and (c.located_at is null or c.located_at >= :to) and (c.closed_at is null or c.closed_at >= :to)"),
     MISSING_AGAIN("Reported missing again", "c.case_type = 'MISSING' and c.reported_at >= :from and c.reported_at < :to"
