@@ -169,6 +169,21 @@ test('supervisor sees open steps on the process diagram and clicks through to th
     await page.locator('.djs-element[data-element-id="Task_AcceptCase"]').click();
     await page.locator('#step-cases tbody tr').first().waitFor();
     assert.equal(await page.locator('#step-cases tbody tr').count(), open, 'the list matches the count');
+
+    // On a phone-sized screen the dashboard and the outcomes stay usable: no sideways scrolling of the
+    // page (wide tables scroll in their own box), and Chart.js has drawn the charts.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [path, chart] of [['/dashboard', '#breaches'], ['/reports', '#chart']]) {
+      await page.goto(base + path);
+      await page.locator(chart).waitFor();
+      await page.waitForFunction(selector => window.Chart && window.Chart.getChart(document.querySelector(selector)), chart);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `${path} fits a phone screen (overflow ${overflow}px)`);
+    }
+    await page.goto(base + '/reports');
+    await page.locator('#totals a[data-measure="REPORTED"]').click();
+    await page.waitForURL(/\/reports\/cases/);
+    await page.locator('#count').waitFor();
     await page.screenshot({ path: (process.env.SCREENSHOT || 'target/tasklist-form.png').replace('.png', '-process-view.png'), fullPage: true });
   } finally {
     await browser.close();

@@ -55,6 +55,7 @@ public class ChildCase {
   private String relatives;
   private String pseudonym;
   private UUID traffickingReferralId;
+  private String riskLevel;
   @Version private long version;
 
   protected ChildCase() {}
@@ -133,6 +134,8 @@ public class ChildCase {
   /** From now on, shown by this pseudonym to all but the secretariat and the assigned caseworker. */
   public void pseudonymise(String pseudonym) { this.pseudonym = pseudonym; }
 
+  public void assessRisk(String level) { this.riskLevel = level; }
+
   public void startedAs(long processInstanceKey) { this.processInstanceKey = processInstanceKey; }
   public void speaks(String languages) { this.languages = languages; }
   public void namesRelatives(String relatives) { this.relatives = relatives; }
@@ -156,6 +159,7 @@ public class ChildCase {
   public UUID getId() { return id; }
   public long getVersion() { return version; }
   public String getPseudonym() { return pseudonym; }
+  public String getRiskLevel() { return riskLevel; }
   public UUID getTraffickingReferralId() { return traffickingReferralId; }
   public Type getCaseType() { return caseType; }
   public String getLanguages() { return languages; }

@@ -34,7 +34,7 @@ public class Operations {
 
   public record StepOverdue(String process, String elementId, String step, long overdue) {}
 
-  public record Workload(String caseworker, long openTasks, long overdueTasks, long openCases) {}
+  public record Workload(String caseworker, long openTasks, long overdueTasks, long openCases, long highRiskCases) {}
 
   public record Dashboard(List<Waiting> waitingForAssignment, Map<String, Long> waitingByRisk, List<StepOverdue> overdueBySteps,
       Map<String, Long> overdueByAssignee, List<Workload> workload, Map<LocalDate, Long> breachesByDay,
@@ -94,15 +94,21 @@ public class Operations {
     db.sql("select assignee, count(*), sum(case when due_at < :now then 1 else 0 end) from user_task where " + COUNTY_TASKS
             + " and assignee is not null" + county + " group by assignee")
         .params(p).query((rs, n) -> {
-          long[] v = load.computeIfAbsent(rs.getString(1), k -> new long[3]);
+          long[] v = load.computeIfAbsent(rs.getString(1), k -> new long[4]);
           v[0] = rs.getLong(2);
           v[1] = rs.getLong(3);
           return null;
         }).list();
-    db.sql("select caseworker, count(*) from child_case where status <> 'CLOSED' and caseworker is not null"
+    db.sql("select caseworker, count(*), count(*) filter (where risk_level = 'HIGH') from child_case"
+            + " where status <> 'CLOSED' and caseworker is not null"
             + (scope.county() == null ? "" : " and county_code = :county") + " group by caseworker")
-        .params(p).query((rs, n) -> load.computeIfAbsent(rs.getString(1), k -> new long[3])[2] = rs.getLong(2)).list();
-    List<Workload> workload = load.entrySet().stream().map(e -> new Workload(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+        .params(p).query((rs, n) -> {
+          long[] v = load.computeIfAbsent(rs.getString(1), k -> new long[4]);
+          v[2] = rs.getLong(2);
+          v[3] = rs.getLong(3);
+          return null;
+        }).list();
+    List<Workload> workload = load.entrySet().stream().map(e -> new Workload(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
 
     OffsetDateTime since = LocalDate.now(zone).minusDays(breachDays - 1L).atStartOfDay(zone).toOffsetDateTime();
     p.put("since", since);

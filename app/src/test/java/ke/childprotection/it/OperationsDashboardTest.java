@@ -75,6 +75,11 @@ class OperationsDashboardTest {
         .filter(w -> w.get("caseworker").asText().equals("cw2.nairobi")).findFirst().orElseThrow();
     assertThat(load.get("openTasks").asLong()).isEqualTo(jdbc.queryForObject(
         "select count(*) from user_task where state = 'OPEN' and assignee = 'cw2.nairobi' and bpmn_process_id <> 'trafficking-referral'", Long.class));
+    for (JsonNode w : after.get("workload")) {
+      assertThat(w.get("highRiskCases").asLong()).as(w.get("caseworker").asText()).isEqualTo(jdbc.queryForObject(
+          "select count(*) from child_case where caseworker = ? and status <> 'CLOSED' and risk_level = 'HIGH' and county_code = '047'",
+          Long.class, w.get("caseworker").asText()));
+    }
     assertThat(StreamSupport.stream(caseworker.ok(caseworker.get("/api/cases/" + older + "/timeline")).spliterator(), false)
         .anyMatch(e -> "REASSIGNED".equals(e.get("kind").asText()) && "to cw2.nairobi".equals(e.get("detail").asText()))).isTrue();
     assertThat(youngTask).isNotNull();

@@ -61,6 +61,7 @@ class TraffickingEndToEndTest {
     // The secretariat has its task within seconds, and the child's case has its own next step too.
     JsonNode review = awaitTask(secretariat, "UNASSIGNED", caseId, "Task_ReviewScreening");
     awaitTask(supervisor, "UNASSIGNED", caseId, "Task_ApproveAlert");
+    assertThat(caseworker.ok(caseworker.get("/api/cases/" + caseId)).get("child").get("riskLevel").asText()).isEqualTo("HIGH");
     assertThat(jdbc.queryForObject("select count(*) from trafficking_referral where case_id = ?::uuid", Long.class, caseId)).isEqualTo(1);
 
     // A second indication (a concern raised later) joins the open referral: no second referral.

@@ -50,6 +50,7 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
     Map<String, Object> assessment = new HashMap<>(indicators);
     assessment.put("riskNotes", "spoke to the mother and the class teacher");
     zeebe.completeUserTask(instance, "Task_AssessRisk", assessment);
+    zeebe.completeJob(instance, "case.record-risk", Map.of());
   }
 
   private void locateAndConfirm(ProcessInstanceEvent instance, String caseNumber) {
@@ -159,6 +160,7 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
     assertThat(instance).hasPassedElement("End_RiskReminderSent").isWaitingAtElements("Task_AssessRisk");
 
     zeebe.completeUserTask(instance, "Task_AssessRisk", Map.of("riskNotes", "assessed late but complete"));
+    zeebe.completeJob(instance, "case.record-risk", Map.of());
     zeebe.passTime(Duration.ofHours(3).plusMinutes(1));
     ActivatedJob alertLate = zeebe.completeJob(instance, "supervisor.notify", Map.of());
     assertThat(alertLate.getElementId()).isEqualTo("Task_NotifyAlertApprovalOverdue");
