@@ -20,9 +20,8 @@ import ke.childprotection.web.Conflict;
 import ke.childprotection.web.InvalidInput;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import ke.childprotection.engine.AfterCommit;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Turns a report into a case and starts its process, in one transaction closed by the engine's
@@ -130,11 +129,8 @@ class CaseIntake {
       long instance = childCase.getProcessInstanceKey();
       Map<String, Object> age = new HashMap<>();
       age.put("childAge", childCase.getChildAge());
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          client.newSetVariablesCommand(instance).variables(age).local(false).send().join();
-        }
+      AfterCommit.run(() -> {
+        client.newSetVariablesCommand(instance).variables(age).local(false).send().join();
       });
     }
     return childCase;

@@ -13,9 +13,8 @@ import ke.childprotection.cases.ChildCase;
 import ke.childprotection.cases.ChildCaseRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import ke.childprotection.engine.AfterCommit;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records a caseworker's decision on the offered candidates. A confirmed match links both records
@@ -79,17 +78,14 @@ public class MatchDecision {
       String summary = "matched to found child record " + found.getCaseNumber() + ", found at " + found.getLastSeenPlace();
       String caseNumber = missing.getCaseNumber();
       String foundNumber = found.getCaseNumber();
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          client.newPublishMessageCommand().messageName("child-located").correlationKey(caseNumber)
-              .messageId("match:" + candidate.getId()).timeToLive(timeToLive)
-              .variables(Map.of("locatedSummary", summary)).send().join();
-          // The found child's own case leaves family tracing if it is under way.
-          client.newPublishMessageCommand().messageName("match-confirmed").correlationKey(foundNumber)
-              .messageId("match-confirmed:" + candidate.getId()).timeToLive(timeToLive)
-              .variables(Map.of("matchedMissingCase", caseNumber)).send().join();
-        }
+      AfterCommit.run(() -> {
+        client.newPublishMessageCommand().messageName("child-located").correlationKey(caseNumber)
+            .messageId("match:" + candidate.getId()).timeToLive(timeToLive)
+            .variables(Map.of("locatedSummary", summary)).send().join();
+        // The found child's own case leaves family tracing if it is under way.
+        client.newPublishMessageCommand().messageName("match-confirmed").correlationKey(foundNumber)
+            .messageId("match-confirmed:" + candidate.getId()).timeToLive(timeToLive)
+            .variables(Map.of("matchedMissingCase", caseNumber)).send().join();
       });
     }
     return missing.getCaseNumber();

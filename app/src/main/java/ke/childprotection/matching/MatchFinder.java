@@ -15,9 +15,8 @@ import ke.childprotection.cases.ChildCase;
 import ke.childprotection.cases.ChildCaseRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import ke.childprotection.engine.AfterCommit;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Matches found children and missing reports whenever either is registered: only open records whose
@@ -104,14 +103,11 @@ public class MatchFinder {
   private void proposeAfterCommit(ChildCase foundCase) {
     String caseNumber = foundCase.getCaseNumber();
     UUID foundId = foundCase.getId();
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        List<Map<String, Object>> options = options(foundId);
-        String messageId = "match-proposed:" + foundId + ":" + options.stream().map(o -> o.get("value").toString()).toList();
-        client.newPublishMessageCommand().messageName("match-proposed").correlationKey(caseNumber).messageId(messageId)
-            .timeToLive(timeToLive).variables(Map.of("matchOptions", options)).send().join();
-      }
+    AfterCommit.run(() -> {
+      List<Map<String, Object>> options = options(foundId);
+      String messageId = "match-proposed:" + foundId + ":" + options.stream().map(o -> o.get("value").toString()).toList();
+      client.newPublishMessageCommand().messageName("match-proposed").correlationKey(caseNumber).messageId(messageId)
+          .timeToLive(timeToLive).variables(Map.of("matchOptions", options)).send().join();
     });
   }
 

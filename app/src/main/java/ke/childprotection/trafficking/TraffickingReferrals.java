@@ -16,9 +16,8 @@ import ke.childprotection.cases.ChildCaseRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import ke.childprotection.engine.AfterCommit;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Escalations from a child's case to the Counter-Trafficking Secretariat. Once per case: the first
@@ -88,7 +87,7 @@ public class TraffickingReferrals {
           referral.getReferralNumber() + (basis == null ? "" : ": " + basis), sourceKey);
     }
     TraffickingReferral sent = referral;
-    afterCommit(() -> {
+    AfterCommit.run(() -> {
       if (opened) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("caseId", caseId.toString());
@@ -159,14 +158,5 @@ public class TraffickingReferrals {
     public String label() {
       return label;
     }
-  }
-
-  private static void afterCommit(Runnable action) {
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        action.run();
-      }
-    });
   }
 }
