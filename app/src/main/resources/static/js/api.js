@@ -5,6 +5,29 @@ window.csrfHeader = () => {
   return token ? { 'X-XSRF-TOKEN': decodeURIComponent(token.split('=')[1]) } : {};
 };
 
+// Sends JSON to the API. On success: the answer (or {}). On failure: null, with the problem detail
+// shown in `problem` and each field error next to its field in `form` (or in `problem`).
+window.sendJson = async (method, path, body, problem, form) => {
+  problem.hidden = true;
+  form?.querySelectorAll('.field-error').forEach(e => e.remove());
+  const response = await fetch(path, {
+    method,
+    headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, window.csrfHeader()),
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (response.ok) return answer;
+  problem.textContent = answer.detail || response.statusText;
+  problem.hidden = false;
+  for (const error of answer.errors || []) {
+    const note = document.createElement('span');
+    note.className = 'field-error';
+    note.textContent = error.message;
+    (form?.elements[error.field]?.closest('label') || problem).appendChild(note);
+  }
+  return null;
+};
+
 window.caseUpload = async (caseId, kind, file, problem, prefix = '') => {
   const data = new FormData();
   data.append('kind', kind);

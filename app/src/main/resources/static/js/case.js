@@ -19,28 +19,14 @@
   const concern = document.getElementById('concern');
   concern?.addEventListener('submit', async event => {
     event.preventDefault();
-    problem.hidden = true;
     const body = { notes: concern.elements.notes.value || null };
     for (const name of ['act', 'means', 'purpose', 'crossBorder']) body[name] = concern.elements[name].checked;
-    const response = await fetch(concern.dataset.endpoint, {
-      method: 'POST',
-      headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, window.csrfHeader()),
-      body: JSON.stringify(body),
-    });
-    if (response.ok) {
-      location.reload();
-      return;
-    }
-    const answer = await response.json().catch(() => ({}));
-    problem.textContent = answer.detail || response.statusText;
-    problem.hidden = false;
+    if (await window.sendJson('POST', concern.dataset.endpoint, body, problem, concern)) location.reload();
   });
 
   const correction = document.getElementById('correction');
   correction?.addEventListener('submit', async event => {
     event.preventDefault();
-    problem.hidden = true;
-    correction.querySelectorAll('.field-error').forEach(e => e.remove());
     const body = {};
     for (const element of correction.elements) {
       if (!element.name) continue;
@@ -49,23 +35,6 @@
       else if (element.type === 'number' || element.name === 'version') body[element.name] = Number(element.value);
       else body[element.name] = element.value;
     }
-    const response = await fetch(correction.dataset.endpoint, {
-      method: 'PUT',
-      headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, window.csrfHeader()),
-      body: JSON.stringify(body),
-    });
-    if (response.ok) {
-      location.reload();
-      return;
-    }
-    const answer = await response.json().catch(() => ({}));
-    problem.textContent = answer.detail || response.statusText;
-    problem.hidden = false;
-    for (const error of answer.errors || []) {
-      const note = document.createElement('span');
-      note.className = 'field-error';
-      note.textContent = error.message;
-      (correction.elements[error.field]?.closest('label') || problem).appendChild(note);
-    }
+    if (await window.sendJson('PUT', correction.dataset.endpoint, body, problem, correction)) location.reload();
   });
 })();

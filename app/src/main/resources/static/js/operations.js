@@ -12,14 +12,8 @@
   const problem = document.getElementById('problem');
   document.querySelectorAll('form.assign').forEach(form => form.addEventListener('submit', async event => {
     event.preventDefault();
-    const response = await fetch('/api/tasks/' + form.dataset.task + '/assign', {
-      method: 'POST',
-      headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, window.csrfHeader()),
-      body: JSON.stringify({ assignee: form.elements.assignee.value }),
-    });
-    if (response.ok) { location.reload(); return; }
-    const body = await response.json().catch(() => ({}));
-    problem.textContent = body.detail || response.statusText;
-    problem.hidden = false;
+    const done = await window.sendJson('POST', '/api/tasks/' + form.dataset.task + '/assign',
+      { assignee: form.elements.assignee.value }, problem, form);
+    if (done) location.reload();
   }));
 })();

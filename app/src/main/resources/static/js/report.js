@@ -3,7 +3,6 @@
 (function () {
   const form = document.getElementById('report');
   const problem = document.getElementById('problem');
-  const csrf = window.csrfHeader;
 
   function payload() {
     const report = {};
@@ -21,30 +20,12 @@
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    form.querySelectorAll('.field-error').forEach(e => e.remove());
-    problem.hidden = true;
-    const response = await fetch(form.dataset.endpoint, {
-      method: 'POST',
-      headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, csrf()),
-      body: JSON.stringify(payload()),
-    });
-    const body = await response.json().catch(() => ({}));
-    if (response.ok) {
-      const photo = document.getElementById('photo')?.files[0];
-      const saved = !photo || await window.caseUpload(body.id, 'PHOTO', photo, problem,
-        'The case ' + body.caseNumber + ' is registered, but its photo was not saved: ');
-      if (saved) location.href = '/cases/' + body.id;
-      else problem.insertAdjacentHTML('beforeend', ' <a href="/cases/' + body.id + '">Open the case to add it again.</a>');
-      return;
-    }
-    problem.textContent = body.detail || response.statusText;
-    problem.hidden = false;
-    for (const error of body.errors || []) {
-      const input = form.elements[error.field];
-      const note = document.createElement('span');
-      note.className = 'field-error';
-      note.textContent = error.message;
-      (input?.closest('label') || problem).appendChild(note);
-    }
+    const body = await window.sendJson('POST', form.dataset.endpoint, payload(), problem, form);
+    if (!body) return;
+    const photo = document.getElementById('photo')?.files[0];
+    const saved = !photo || await window.caseUpload(body.id, 'PHOTO', photo, problem,
+      'The case ' + body.caseNumber + ' is registered, but its photo was not saved: ');
+    if (saved) location.href = '/cases/' + body.id;
+    else problem.insertAdjacentHTML('beforeend', ' <a href="/cases/' + body.id + '">Open the case to add it again.</a>');
   });
 })();
