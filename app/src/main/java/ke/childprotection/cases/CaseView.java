@@ -39,9 +39,14 @@ public record CaseView(UUID id, String caseType, String caseNumber, String statu
     if (!identity && c.getPseudonym() != null) {
       return c.getPseudonym();
     }
-    if (c.getChildFirstName() == null) {
+    return fullName(c.getChildFirstName(), c.getChildLastName());
+  }
+
+  /** A child's name as recorded; a found child's may be unknown. */
+  public static String fullName(String firstName, String lastName) {
+    if (firstName == null) {
       return "name unknown";
     }
-    return c.getChildLastName() == null ? c.getChildFirstName() : c.getChildFirstName() + " " + c.getChildLastName();
+    return lastName == null ? firstName : firstName + " " + lastName;
   }
 }

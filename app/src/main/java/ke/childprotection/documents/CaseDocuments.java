@@ -93,6 +93,13 @@ public class CaseDocuments {
         .param(readCase.getId()).query(this::info).list();
   }
 
+  /** The kinds of document a case has (for rules that need documents; no content, no audit). */
+  @Transactional(readOnly = true)
+  public java.util.Set<String> kindsOf(UUID caseId) {
+    return java.util.Set.copyOf(db.sql("select distinct kind from case_document where case_id = ?").param(caseId)
+        .query(String.class).list());
+  }
+
   /** The newest photo of a case the caller has read through {@link CaseAccess}, if they may see it. */
   @Transactional(readOnly = true)
   public Optional<Info> photo(CurrentUser user, ChildCase readCase) {

@@ -8,7 +8,7 @@ import ke.childprotection.documents.DocumentPolicy;
 import ke.childprotection.tasklist.CompletionCheck;
 import ke.childprotection.tasklist.UserTask;
 import ke.childprotection.web.InvalidInput;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import ke.childprotection.documents.CaseDocuments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RequiredDocumentsCheck implements CompletionCheck {
-  private final JdbcClient db;
+  private final CaseDocuments stored;
   private final DocumentPolicy documents;
 
-  RequiredDocumentsCheck(JdbcClient db, DocumentPolicy documents) {
-    this.db = db;
+  RequiredDocumentsCheck(CaseDocuments stored, DocumentPolicy documents) {
+    this.stored = stored;
     this.documents = documents;
   }
 
@@ -30,8 +30,7 @@ class RequiredDocumentsCheck implements CompletionCheck {
     if (!(inputData.get("requiredDocuments") instanceof List<?> required) || required.isEmpty()) {
       return;
     }
-    Set<String> uploaded = Set.copyOf(db.sql("select distinct kind from case_document where case_id = ?")
-        .param(task.getCaseId()).query(String.class).list());
+    Set<String> uploaded = stored.kindsOf(task.getCaseId());
     List<String> missing = required.stream().map(String::valueOf).filter(k -> !uploaded.contains(k)).toList();
     if (!missing.isEmpty()) {
       throw new InvalidInput("Required documents are missing: upload them before submitting.",

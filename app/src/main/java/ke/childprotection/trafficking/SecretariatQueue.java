@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import ke.childprotection.audit.AuditLog;
+import ke.childprotection.cases.CaseView;
 import ke.childprotection.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,9 +55,8 @@ public class SecretariatQueue {
           List<Step> open = steps.getOrDefault(caseId, List.of());
           OffsetDateTime next = open.stream().map(Step::due).filter(d -> d != null).min(OffsetDateTime::compareTo).orElse(null);
           OffsetDateTime ended = rs.getObject("closed_at", OffsetDateTime.class);
-          String first = rs.getString("child_first_name");
-          String last = rs.getString("child_last_name");
-          String name = first == null ? "name unknown" : last == null ? first : first + " " + last;
+          // The secretariat sees the children it works for by name (CaseAccess.seesIdentity).
+          String name = CaseView.fullName(rs.getString("child_first_name"), rs.getString("child_last_name"));
           return new Row(rs.getObject("id", UUID.class), rs.getString("referral_number"), caseId, rs.getString("case_number"),
               name, rs.getString("county_code"), rs.getString("county"), rs.getString("status"),
               open.stream().map(Step::name).distinct().toList(),

@@ -1,6 +1,5 @@
 package ke.childprotection.trafficking;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,8 +7,6 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface TraffickingReferralRepository extends JpaRepository<TraffickingReferral, UUID> {
   Optional<TraffickingReferral> findByCaseId(UUID caseId);
-
-  List<TraffickingReferral> findAllByOrderByOpenedAtDesc();
 
   @Query(value = "select nextval('trafficking_referral_seq')", nativeQuery = true)
   long nextNumber();

@@ -85,8 +85,7 @@ class Pages {
     model.addAttribute("childCase", access.view(user, childCase));
     Object required = tasks.inputData(task).get("requiredDocuments");
     if (required instanceof java.util.List<?> kinds && access.seesIdentity(user, childCase)) {
-      java.util.Set<String> uploaded = documents.of(user, childCase).stream().map(CaseDocuments.Info::kind)
-          .collect(java.util.stream.Collectors.toSet());
+      java.util.Set<String> uploaded = documents.kindsOf(childCase.getId());
       model.addAttribute("requiredDocuments", kinds.stream().map(String::valueOf)
           .map(k -> new RequiredDocument(k, documentPolicy.label(k), uploaded.contains(k))).toList());
     }
