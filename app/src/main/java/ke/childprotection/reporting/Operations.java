@@ -46,9 +46,12 @@ public class Operations {
   private final CaseAccess access;
   private final ObjectMapper json;
   private final ZoneId zone;
+  private final java.time.Duration dueSoon;
 
   Operations(JdbcClient db, ChildCaseRepository cases, CaseAccess access, ObjectMapper json,
-      @Value("${mcc.display-time-zone:Africa/Nairobi}") String zone) {
+      @Value("${mcc.display-time-zone:Africa/Nairobi}") String zone,
+      @Value("${mcc.dashboard.due-soon}") java.time.Duration dueSoon) {
+    this.dueSoon = dueSoon;
     this.db = db;
     this.cases = cases;
     this.access = access;
@@ -76,7 +79,7 @@ public class Operations {
     List<Waiting> waiting = new ArrayList<>();
     for (Row r : accepting) {
       ChildCase c = byId.get(r.caseId());
-      String sla = r.due() == null ? "NO_DEADLINE" : r.due().isBefore(now) ? "BREACHED" : r.due().isBefore(now.plusMinutes(30)) ? "DUE_SOON" : "ON_TIME";
+      String sla = r.due() == null ? "NO_DEADLINE" : r.due().isBefore(now) ? "BREACHED" : r.due().isBefore(now.plus(dueSoon)) ? "DUE_SOON" : "ON_TIME";
       waiting.add(new Waiting(r.caseId(), c.getCaseNumber(), CaseView.childName(c, access.seesIdentity(user, c)), r.jobKey(),
           risk(r.input()), r.created(), r.due(), sla));
     }

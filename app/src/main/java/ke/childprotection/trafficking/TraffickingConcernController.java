@@ -41,8 +41,11 @@ class TraffickingConcernController {
   private final CaseTimeline timeline;
   private final AuditLog audit;
   private final CamundaClient client;
+  private final Duration timeToLive;
 
-  TraffickingConcernController(CaseAccess access, CaseTimeline timeline, AuditLog audit, CamundaClient client) {
+  TraffickingConcernController(CaseAccess access, CaseTimeline timeline, AuditLog audit, CamundaClient client,
+      @org.springframework.beans.factory.annotation.Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+    this.timeToLive = timeToLive;
     this.access = access;
     this.timeline = timeline;
     this.audit = audit;
@@ -73,7 +76,7 @@ class TraffickingConcernController {
     timeline.record(id, CaseEvent.Kind.TRAFFICKING_CONCERN, null, "Trafficking concern raised", user.username(), detail, null);
     String messageId = "trafficking-concern:" + UUID.randomUUID();
     client.newPublishMessageCommand().messageName("trafficking-concern").correlationKey(childCase.getCaseNumber())
-        .messageId(messageId).timeToLive(Duration.ofHours(1))
+        .messageId(messageId).timeToLive(timeToLive)
         .variables(Map.of("screenActRecruitedOrMoved", concern.act(), "screenMeansDeceptionOrForce", concern.means(),
             "screenPurposeExploitation", concern.purpose(), "screenCrossBorder", concern.crossBorder()))
         .send().join();

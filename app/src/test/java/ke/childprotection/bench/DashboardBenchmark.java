@@ -29,10 +29,14 @@ class DashboardBenchmark {
   private static final String[] STEPS = {"Task_AcceptCase", "Task_AssessRisk", "Task_ReviewSearch", "Task_VerifyIdentity", "Task_ReturnInterview"};
 
   @Autowired JdbcTemplate jdbc;
-  @Autowired BenchmarkAccess dashboards;
+  @Autowired ke.childprotection.reporting.ProcessHeatmap heatmap;
+  @Autowired ke.childprotection.reporting.OutcomeFigures figures;
+  @Autowired ke.childprotection.reporting.Operations operations;
+  @Autowired ke.childprotection.reporting.CountyReport reports;
 
   @Test
   void dashboardQueriesAtScale() {
+    BenchmarkAccess dashboards = new BenchmarkAccess(heatmap, figures, operations, reports);
     long cases = Long.getLong("bench.cases", 1_000_000L);
     int runs = Integer.getInteger("bench.runs", 30);
     seed(cases);

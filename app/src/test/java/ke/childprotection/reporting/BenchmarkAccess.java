@@ -3,13 +3,12 @@ package ke.childprotection.reporting;
 import java.util.List;
 import ke.childprotection.security.CurrentUser;
 import ke.childprotection.security.Role;
-import org.springframework.stereotype.Component;
 
 /**
  * The dashboard queries as the benchmark (deploy/benchmark.sh) calls them: the same services the
- * API uses, as a national user, without HTTP in between.
+ * API uses, as a national user, without HTTP in between. Test code: it lives in the services' package
+ * only to reach their scope type.
  */
-@Component
 public class BenchmarkAccess {
   private static final CurrentUser NATIONAL = new CurrentUser("benchmark", "", "Benchmark", Role.ADMIN, null, true);
   private final ProcessHeatmap heatmap;
@@ -17,7 +16,7 @@ public class BenchmarkAccess {
   private final Operations operations;
   private final CountyReport reports;
 
-  BenchmarkAccess(ProcessHeatmap heatmap, OutcomeFigures figures, Operations operations, CountyReport reports) {
+  public BenchmarkAccess(ProcessHeatmap heatmap, OutcomeFigures figures, Operations operations, CountyReport reports) {
     this.heatmap = heatmap;
     this.figures = figures;
     this.operations = operations;
