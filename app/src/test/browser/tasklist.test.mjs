@@ -8,22 +8,30 @@ const base = process.env.BASE_URL;
 const caseId = process.env.CASE_ID;
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-test('caseworker completes a task through its form and gets the next one', async () => {
-  assert.ok(base && caseId, 'BASE_URL and CASE_ID must be set');
+/** Runs `steps` in a fresh Chromium page of the given size, signed in as `username` (via the login redirect). */
+async function signedIn(username, width, height, steps) {
   const browser = await chromium.launch({
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`${base}/tasks`);
     assert.match(page.url(), /\/login/);
-    await page.fill('input[name=username]', 'cw.nairobi');
+    await page.fill('input[name=username]', username);
     await page.fill('input[name=password]', 'demo1234');
     await page.click('button[type=submit]');
     await page.waitForURL(/\/tasks/);
+    await steps(page);
+  } finally {
+    await browser.close();
+  }
+}
 
+test('caseworker completes a task through its form and gets the next one', async () => {
+  assert.ok(base && caseId, 'BASE_URL and CASE_ID must be set');
+  await signedIn('cw.nairobi', 1200, 900, async page => {
     await page.click('#tab-unassigned');
     const acceptLink = page.locator(`#task-list tr:has(a[href="/cases/${caseId}"]) a.task-link`, { hasText: 'Accept case' });
     await acceptLink.first().click();
@@ -52,24 +60,11 @@ test('caseworker completes a task through its form and gets the next one', async
     await next.first().waitFor({ timeout: 15000 });
     await next.first().click();
     await page.getByLabel('Suspected abduction by someone outside the family').waitFor();
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('caseworker reports a missing child on the report page and sees the new case', async () => {
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=username]', 'cw.nairobi');
-    await page.fill('input[name=password]', 'demo1234');
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/tasks/);
+  await signedIn('cw.nairobi', 390, 844, async page => {
     await page.goto(`${base}/cases/new`);
 
     // Missing required fields: the API's field errors are shown next to the fields.
@@ -91,24 +86,11 @@ test('caseworker reports a missing child on the report page and sees the new cas
     await page.getByText('Githurai bus stop').waitFor();
     await page.getByText('Missing child reported').first().waitFor();
     await page.screenshot({ path: (process.env.SCREENSHOT || 'target/tasklist-form.png').replace('.png', '-case.png'), fullPage: true });
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('caseworker registers a found child whose name is unknown', async () => {
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=username]', 'cw.nairobi');
-    await page.fill('input[name=password]', 'demo1234');
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/tasks/);
+  await signedIn('cw.nairobi', 1100, 900, async page => {
     await page.click('text=Register a found child');
     await page.waitForURL(/\/cases\/found\/new$/);
     await page.selectOption('select[name=childSex]', 'MALE');
@@ -139,24 +121,11 @@ test('caseworker registers a found child whose name is unknown', async () => {
     await page.click('#submit-correction');
     await page.getByText('Abdi', { exact: true }).waitFor();
     await page.locator('#timeline tr', { hasText: 'Record corrected' }).getByText('name', { exact: true }).waitFor();
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('supervisor sees open steps on the process diagram and clicks through to the cases', async () => {
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(`${base}/login`);
-    await page.fill('input[name=username]', 'sup.nairobi');
-    await page.fill('input[name=password]', 'demo1234');
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/tasks/);
+  await signedIn('sup.nairobi', 1100, 900, async page => {
     await page.click('text=Process view');
     await page.waitForURL(/\/dashboard\/process/);
     // bpmn-js drew the deployed model, and the reports of the earlier tests wait at "Accept case".
@@ -185,7 +154,5 @@ test('supervisor sees open steps on the process diagram and clicks through to th
     await page.waitForURL(/\/reports\/cases/);
     await page.locator('#count').waitFor();
     await page.screenshot({ path: (process.env.SCREENSHOT || 'target/tasklist-form.png').replace('.png', '-process-view.png'), fullPage: true });
-  } finally {
-    await browser.close();
-  }
+  });
 });

@@ -82,7 +82,8 @@ class OperationsDashboardTest {
     }
     assertThat(StreamSupport.stream(caseworker.ok(caseworker.get("/api/cases/" + older + "/timeline")).spliterator(), false)
         .anyMatch(e -> "REASSIGNED".equals(e.get("kind").asText()) && "to cw2.nairobi".equals(e.get("detail").asText()))).isTrue();
-    assertThat(youngTask).isNotNull();
+    assertThat(waiting(after, young).get("taskId").asLong()).as("the other case still waits")
+        .isEqualTo(youngTask.get("id").asLong());
 
     // Scope and pages.
     assertThat(new Api(port, "sup.mombasa").get("/api/dashboard/operations?county=047").status()).isEqualTo(403);

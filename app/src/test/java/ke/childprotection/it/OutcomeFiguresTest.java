@@ -61,7 +61,7 @@ class OutcomeFiguresTest {
   void seedOctober() {
     if (jdbc.queryForObject("select count(*) from child_case where county_code = '030'", Long.class) > 0) {
       seeded.clear();
-      jdbc.query("select case_number, id from child_case where county_code in ('030', '031')",
+      jdbc.query("select case_number, id from child_case where case_number like 'T-%'",
           rs -> { seeded.put(rs.getString(1).split("-")[2], rs.getObject(2, UUID.class)); });
       return;
     }
@@ -73,6 +73,7 @@ class OutcomeFiguresTest {
     seed("M6", "MISSING", "030", "Beta", "MALE", 10, "2026-10-25T07:00+03:00", "2026-10-25T09:00+03:00", "2026-11-02T10:00+03:00", null);
     UUID f1 = seed("F1", "FOUND", "030", "Beta", "MALE", 7, "2026-10-07T07:00+03:00", "2026-10-07T09:00+03:00", null, null);
     seed("L1", "MISSING", "031", "Gamma", "FEMALE", 12, "2026-10-10T07:00+03:00", "2026-10-10T09:00+03:00", null, null);
+    seed("N1", "MISSING", "047", "Kibra", "FEMALE", 12, "2026-10-11T07:00+03:00", "2026-10-11T09:00+03:00", null, null);
     completed(m1, "Task_RecordReunification", "2026-10-15T12:00+03:00");
     completed(f1, "Task_RecordPlacement", "2026-10-21T12:00+03:00");
     completed(seeded.get("M2"), "Task_RecordReunification", "2026-11-03T12:00+03:00");
@@ -184,8 +185,10 @@ class OutcomeFiguresTest {
       assertThat(nairobi.download(path).statusCode()).as(path).isEqualTo(403);
     }
     // Without a filter a supervisor gets their own county: none of the seeded Baringo cases.
-    JsonNode own = nairobi.ok(nairobi.get("/api/reports/outcomes/cases?measure=STILL_MISSING&" + PERIOD));
-    assertThat(StreamSupport.stream(own.spliterator(), false).map(c -> c.get("countyCode").asText())).allMatch("047"::equals);
+    JsonNode own = nairobi.ok(nairobi.get("/api/reports/outcomes/cases?measure=REPORTED&" + PERIOD));
+    assertThat(StreamSupport.stream(own.spliterator(), false).map(c -> c.get("caseId").asText()).collect(Collectors.toSet()))
+        .isEqualTo(ids("N1"));
+    assertThat(nairobi.ok(nairobi.get("/api/reports/outcomes?" + PERIOD)).get("totals").get("REPORTED").asLong()).isEqualTo(1);
     assertThat(new Api(port, "cw.nairobi").get("/api/reports/outcomes?" + PERIOD).status()).isEqualTo(403);
   }
 }
