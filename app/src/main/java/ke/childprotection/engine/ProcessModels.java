@@ -10,7 +10,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Process;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import ke.childprotection.engine.durable.DurableEngine;
 import jakarta.annotation.PostConstruct;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +45,7 @@ public class ProcessModels {
 
   ProcessModels(
       CamundaClient client,
-      ObjectProvider<ZeebeTestEngine> embeddedEngine,
+      ObjectProvider<DurableEngine> embeddedEngine,
       @Value("${mcc.engine.deploy-attempts:30}") int deployAttempts) {
     embeddedEngine.ifAvailable(engine -> log.debug("deploying to the embedded engine"));
     this.client = client;

@@ -1,0 +1,263 @@
+package ke.childprotection.engine.durable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.impl.ZeebeObjectMapper;
+import io.camunda.zeebe.db.AccessMetricsConfiguration;
+import io.camunda.zeebe.db.ConsistencyChecksSettings;
+import io.camunda.zeebe.db.ZeebeDb;
+import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineWiring;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-process Zeebe engine with its state on disk, recovered the way Zeebe's broker recovers a
+ * partition: the newest state snapshot is laid out as the working database and the record log is
+ * replayed after it. Every acknowledged command is in the fsync'd log ({@link FileLogStorage}), so a
+ * kill -9 loses nothing; a snapshot is taken every so often (and at a clean stop) and the log behind it
+ * deleted, so a restart replays only the tail. Process instances, jobs with their keys, timers with
+ * their due dates and the key sequence all come back as they were.
+ *
+ * <p>Layout of {@code directory}: {@code log/} (segments), {@code snapshots/}, {@code runtime/} (the
+ * working database, rebuilt at each start), {@code .lock} (one process at a time).
+ */
+public final class DurableEngine implements ZeebeTestEngine {
+  private static final Logger log = LoggerFactory.getLogger(DurableEngine.class);
+
+  /** Sizes of the engine's files and memory. */
+  public record Settings(long logSegmentSize, long stateMemoryLimit) {
+    public static Settings defaults() {
+      return new Settings(64L * 1024 * 1024, 64L * 1024 * 1024);
+    }
+  }
+
+  private final Path directory;
+  private final InetSocketAddress address;
+  private final FileChannel lockFile;
+  private final FileLock lock;
+  private final FileLogStorage logStorage;
+  private final EngineSnapshots snapshots;
+  private final ZeebeDb<ZbColumnFamilies> db;
+  private final EngineWiring.Parts parts;
+  private final long recoveredFrom;
+  private long snapshotPosition;
+  private boolean stopped;
+
+  private DurableEngine(Path directory, InetSocketAddress address, Settings settings) throws IOException {
+    this.directory = directory;
+    this.address = address;
+    Files.createDirectories(directory);
+    lockFile = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock acquired;
+    try {
+      acquired = lockFile.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException inThisJvm) {
+      acquired = null;
+    }
+    if (acquired == null) {
+      lockFile.close();
+      throw new IllegalStateException("The engine directory " + directory + " is in use by another process "
+          + "(another app instance?). One engine directory serves one app instance.");
+    }
+    lock = acquired;
+    logStorage = FileLogStorage.open(directory.resolve("log"), settings.logSegmentSize());
+    snapshots = new EngineSnapshots(directory.resolve("snapshots"));
+    var latest = snapshots.latest();
+    long firstPosition = logStorage.firstPosition();
+    if (latest.isEmpty() && firstPosition > 1) {
+      throw new IllegalStateException("The engine's log in " + directory + " starts at position " + firstPosition
+          + " but there is no state snapshot to start from: the directory is incomplete. Restore it whole from a backup.");
+    }
+    if (latest.isPresent() && firstPosition > latest.get().position()) {
+      throw new IllegalStateException("The engine's log in " + directory + " starts at position " + firstPosition
+          + ", after the newest snapshot (" + latest.get().position() + "): records are missing. Restore the directory whole from a backup.");
+    }
+    Path runtime = directory.resolve("runtime");
+    if (latest.isPresent()) {
+      EngineSnapshots.restore(latest.get(), runtime);
+    } else {
+      EngineSnapshots.deleteTree(runtime);
+    }
+    recoveredFrom = latest.map(EngineSnapshots.Snapshot::position).orElse(-1L);
+    snapshotPosition = recoveredFrom;
+    RocksDbConfiguration rocks = new RocksDbConfiguration().setMemoryLimit(settings.stateMemoryLimit());
+    db = new ZeebeRocksDbFactory<ZbColumnFamilies>(rocks, new ConsistencyChecksSettings(),
+        new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1), SimpleMeterRegistry::new)
+        .createDb(runtime.toFile());
+    parts = EngineWiring.assemble(logStorage, db, address);
+  }
+
+  /**
+   * Opens the engine kept in {@code directory}, its gRPC gateway to listen at {@code address} (the app
+   * binds it to loopback). Call {@link #start()} to recover and serve.
+   */
+  public static DurableEngine open(Path directory, InetSocketAddress address, Settings settings) {
+    try {
+      return new DurableEngine(directory, address, settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the engine in " + directory, e);
+    }
+  }
+
+  /** Replays the log after the newest snapshot, then serves commands. */
+  @Override
+  public void start() {
+    long started = System.nanoTime();
+    parts.streamProcessor().openAsync(false).join();
+    try {
+      parts.grpcServer().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot listen at " + address, e);
+    }
+    log.info("Engine recovered from {} (snapshot at position {}, log from {}) in {} ms; gRPC at {}", directory,
+        recoveredFrom, logStorage.firstPosition(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+        getGatewayAddress());
+  }
+
+  /**
+   * Takes a snapshot of the state when the engine processed anything since the last one, then deletes
+   * the log segments behind it. Returns the snapshot's position, or -1 when none was needed.
+   */
+  public synchronized long snapshot() {
+    if (stopped) {
+      return -1;
+    }
+    long processed = parts.streamProcessor().getLastProcessedPositionAsync().join();
+    if (processed <= snapshotPosition) {
+      return -1;
+    }
+    snapshots.take(db, processed);
+    snapshotPosition = processed;
+    int deleted = logStorage.deleteBefore(processed);
+    log.debug("Engine snapshot at position {}; {} log segments deleted", processed, deleted);
+    return processed;
+  }
+
+  /** The position of the newest snapshot (-1: none yet). */
+  public synchronized long snapshotPosition() {
+    return snapshotPosition;
+  }
+
+  public boolean isHealthy() {
+    return !stopped && !parts.streamProcessor().isFailed();
+  }
+
+  /** Stops serving, takes a last snapshot (so the next start replays nothing) and closes the files. */
+  @Override
+  public void stop() {
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      parts.grpcServer().shutdownNow();
+      try {
+        parts.grpcServer().awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      try {
+        parts.streamProcessor().pauseProcessing().join();
+        snapshot();
+      } catch (RuntimeException e) {
+        log.warn("Engine: no snapshot at stop ({}); the next start replays the log", e.getMessage());
+      }
+      stopped = true;
+    }
+    closeQuietly(() -> parts.streamProcessor().closeAsync().join());
+    closeQuietly(db::close);
+    closeQuietly(() -> parts.logStream().close());
+    closeQuietly(() -> parts.scheduler().stop().get(30, TimeUnit.SECONDS));
+    closeQuietly(logStorage::close);
+    closeQuietly(lock::release);
+    closeQuietly(lockFile::close);
+    log.info("Engine stopped; its state is in {}", directory);
+  }
+
+  private interface Closing {
+    void run() throws Exception;
+  }
+
+  private static void closeQuietly(Closing closing) {
+    try {
+      closing.run();
+    } catch (Exception e) {
+      log.warn("Engine: while stopping: {}", e.toString());
+    }
+  }
+
+  @Override
+  public RecordStreamSource getRecordStreamSource() {
+    return parts.records();
+  }
+
+  @Override
+  public ZeebeClient createClient() {
+    return clientBuilder().build();
+  }
+
+  @Override
+  public ZeebeClient createClient(ObjectMapper objectMapper) {
+    return clientBuilder().withJsonMapper(new ZeebeObjectMapper(objectMapper)).build();
+  }
+
+  @SuppressWarnings("deprecation")
+  private io.camunda.zeebe.client.ZeebeClientBuilder clientBuilder() {
+    return ZeebeClient.newClientBuilder().applyEnvironmentVariableOverrides(false).preferRestOverGrpc(false)
+        .gatewayAddress(getGatewayAddress()).usePlaintext();
+  }
+
+  @Override
+  public String getGatewayAddress() {
+    int port = address.getPort() == 0 && !parts.grpcServer().isShutdown() ? parts.grpcServer().getPort() : address.getPort();
+    return address.getAddress().getHostAddress() + ":" + port;
+  }
+
+  /** Moves the engine's clock (tests only: deadlines then fall due without waiting). */
+  @Override
+  public void increaseTime(Duration timeToAdd) {
+    parts.clock().addTime(timeToAdd);
+  }
+
+  @Override
+  public void waitForIdleState(Duration timeout) throws InterruptedException, TimeoutException {
+    waitFor(timeout, true);
+  }
+
+  @Override
+  public void waitForBusyState(Duration timeout) throws InterruptedException, TimeoutException {
+    waitFor(timeout, false);
+  }
+
+  private void waitFor(Duration timeout, boolean idle) throws InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int idleChecks = 0;
+    while (System.nanoTime() < deadline) {
+      boolean atEnd = parts.streamProcessor().hasProcessingReachedTheEnd().join();
+      if (atEnd == idle && (!idle || ++idleChecks >= 2)) {
+        return;
+      }
+      if (atEnd != idle) {
+        idleChecks = 0;
+      }
+      Thread.sleep(25);
+    }
+    throw new TimeoutException("engine not " + (idle ? "idle" : "busy") + " within " + timeout);
+  }
+}
