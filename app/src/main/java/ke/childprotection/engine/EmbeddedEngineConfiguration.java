@@ -7,6 +7,8 @@ import ke.childprotection.engine.durable.DurableEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,11 +35,17 @@ class EmbeddedEngineConfiguration {
 
   @Bean(destroyMethod = "stop")
   DurableEngine embeddedZeebeEngine(Settings settings, @Value("${mcc.engine.embedded.port}") int port) {
-    Path directory = Path.of(settings.directory()).toAbsolutePath();
+    Path directory = Path.of(settings.directory()).toAbsolutePath().normalize();
     DurableEngine engine = DurableEngine.open(directory, new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
         new DurableEngine.Settings(settings.logSegmentSize().toBytes(), settings.stateMemory().toBytes()));
     engine.start();
     return engine;
+  }
+
+  @Bean
+  HealthIndicator embeddedEngine(DurableEngine engine) {
+    return () -> engine.isHealthy() ? Health.up().withDetail("snapshotPosition", engine.snapshotPosition()).build()
+        : Health.down().withDetail("reason", "the in-process engine stopped processing; see the log").build();
   }
 
   @Bean

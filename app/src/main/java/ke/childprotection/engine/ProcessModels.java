@@ -1,8 +1,6 @@
 package ke.childprotection.engine;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Form;
@@ -10,7 +8,6 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Process;
-import ke.childprotection.engine.durable.DurableEngine;
 import jakarta.annotation.PostConstruct;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -38,17 +34,15 @@ public class ProcessModels {
   private static final Logger log = LoggerFactory.getLogger(ProcessModels.class);
 
   private final CamundaClient client;
+  private final EngineBinding binding;
   private final int deployAttempts;
   private final Map<String, String> elementNames = new ConcurrentHashMap<>();
   private final Map<Long, String> formIdsByKey = new ConcurrentHashMap<>();
   private final Map<String, String> formSchemas = new ConcurrentHashMap<>();
 
-  ProcessModels(
-      CamundaClient client,
-      ObjectProvider<DurableEngine> embeddedEngine,
-      @Value("${mcc.engine.deploy-attempts:30}") int deployAttempts) {
-    embeddedEngine.ifAvailable(engine -> log.debug("deploying to the embedded engine"));
+  ProcessModels(CamundaClient client, EngineBinding binding, @Value("${mcc.engine.deploy-attempts:30}") int deployAttempts) {
     this.client = client;
+    this.binding = binding;
     this.deployAttempts = deployAttempts;
   }
 
@@ -64,26 +58,17 @@ public class ProcessModels {
         formSchemas.put(formIdOf(schema, name), schema);
       }
     }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        DeploymentEvent event = deployCommand(resources).send().join();
-        for (Form form : event.getForm()) {
-          formIdsByKey.put(form.getFormKey(), form.getFormId());
-        }
-        log.info("Deployed {} processes, {} decisions, {} forms",
-            event.getProcesses().size(), event.getDecisions().size(), event.getForm().size());
-        return;
-      } catch (ClientStatusException e) {
-        if (e.getStatusCode() != Status.Code.UNAVAILABLE && e.getStatusCode() != Status.Code.DEADLINE_EXCEEDED) {
-          throw new IllegalStateException("The engine rejected the process models: " + e.getMessage(), e);
-        }
-        if (attempt >= deployAttempts) {
-          throw new IllegalStateException("Could not deploy the process models to the engine", e);
-        }
-        log.warn("Engine not reachable yet ({}), attempt {}/{}", e.getMessage(), attempt, deployAttempts);
-        Thread.sleep(2000);
-      }
+    if (!binding.isBound()) {
+      log.error("Process models not deployed: this database and the engine do not belong together");
+      return;
     }
+    DeploymentEvent event = Retrying.untilReachable(() -> deployCommand(resources).send().join(), deployAttempts,
+        "deploying the process models");
+    for (Form form : event.getForm()) {
+      formIdsByKey.put(form.getFormKey(), form.getFormId());
+    }
+    log.info("Deployed {} processes, {} decisions, {} forms",
+        event.getProcesses().size(), event.getDecisions().size(), event.getForm().size());
   }
 
   private DeployResourceCommandStep1.DeployResourceCommandStep2 deployCommand(Resource[] resources) {

@@ -1,9 +1,9 @@
 package ke.childprotection.tasklist;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import ke.childprotection.cases.CaseEvent;
 import ke.childprotection.cases.CaseTimeline;
+import ke.childprotection.engine.EngineBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -25,8 +25,11 @@ class TaskReconciler {
   private final TaskEngine engine;
   private final CaseTimeline timeline;
   private final TransactionTemplate tx;
+  private final EngineBinding binding;
 
-  TaskReconciler(UserTaskRepository tasks, TaskEngine engine, CaseTimeline timeline, TransactionTemplate tx) {
+  TaskReconciler(UserTaskRepository tasks, TaskEngine engine, CaseTimeline timeline, TransactionTemplate tx,
+      EngineBinding binding) {
+    this.binding = binding;
     this.tasks = tasks;
     this.engine = engine;
     this.timeline = timeline;
@@ -35,15 +38,21 @@ class TaskReconciler {
 
   /** A case's tasks may sit in several process instances (call activities): check them all. */
   void reconcileCase(java.util.UUID caseId, long exceptJobKey) {
-    tasks.findByCaseIdAndState(caseId, UserTask.State.OPEN).stream()
+    binding.engineId().ifPresent(engine -> tasks.findByCaseIdAndEngineIdAndState(caseId, engine, UserTask.State.OPEN)
+        .stream()
         .filter(task -> task.getJobKey() != exceptJobKey)
-        .forEach(this::check);
+        .forEach(this::check));
   }
 
+  /**
+   * Only tasks whose job came from the engine this database belongs to are checked against it: an
+   * engine that does not know a job it never had says nothing about that task.
+   */
   @Scheduled(fixedDelayString = "${mcc.tasklist.reconcile-interval}", initialDelayString = "${mcc.tasklist.reconcile-interval}")
   void reconcileAll() {
-    List<UserTask> open = tasks.findByState(UserTask.State.OPEN);
-    open.forEach(this::check);
+    binding.engineId().ifPresentOrElse(
+        engine -> tasks.findByEngineIdAndState(engine, UserTask.State.OPEN).forEach(this::check),
+        () -> log.warn("Tasks not reconciled: {}", binding.problem().orElse("")));
   }
 
   void check(UserTask task) {

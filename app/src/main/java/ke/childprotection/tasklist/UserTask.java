@@ -39,6 +39,8 @@ public class UserTask {
   @Column(nullable = false) private OffsetDateTime lockExpiresAt;
   @Column(nullable = false) private String inputData;
   private OffsetDateTime overdueNotifiedAt;
+  /** The engine the job came from (see EngineBinding); null for tasks stored before engines were recorded. */
+  private String engineId;
   @jakarta.persistence.Version private long version;
 
   @ElementCollection(fetch = FetchType.EAGER)
@@ -48,9 +50,10 @@ public class UserTask {
 
   protected UserTask() {}
 
-  UserTask(long jobKey, UUID caseId, String countyCode, long processInstanceKey, String bpmnProcessId,
+  UserTask(String engineId, long jobKey, UUID caseId, String countyCode, long processInstanceKey, String bpmnProcessId,
       String elementId, String name, String formId, String assignee, Set<String> candidateGroups,
       OffsetDateTime dueAt, OffsetDateTime followUpAt, OffsetDateTime lockExpiresAt, String inputData) {
+    this.engineId = engineId;
     this.jobKey = jobKey;
     this.caseId = caseId;
     this.countyCode = countyCode;
@@ -86,8 +89,9 @@ public class UserTask {
   public boolean isOpen() { return state == State.OPEN; }
 
   /** The same engine job: a redelivery, not a key reused by another engine. */
-  boolean isSameJob(long processInstanceKey, String elementId) {
-    return this.processInstanceKey == processInstanceKey && this.elementId.equals(elementId);
+  boolean isSameJob(String engineId, long processInstanceKey, String elementId) {
+    return engineId.equals(this.engineId) && this.processInstanceKey == processInstanceKey
+        && this.elementId.equals(elementId);
   }
   public Long getJobKey() { return jobKey; }
   public UUID getCaseId() { return caseId; }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import ke.childprotection.cases.CaseEvent;
 import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.cases.ChildCaseRepository;
+import ke.childprotection.engine.EngineBinding;
 import ke.childprotection.engine.ProcessModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +48,13 @@ class UserTaskJobs implements SmartLifecycle {
   private final TaskEngine engine;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
+  private final EngineBinding binding;
   private volatile JobWorker worker;
 
   UserTaskJobs(CamundaClient client, ProcessModels models, UserTaskRepository tasks, ChildCaseRepository cases,
       CaseTimeline timeline, TaskReconciler reconciler, TaskEngine engine, TransactionTemplate tx,
-      ObjectMapper json) {
+      ObjectMapper json, EngineBinding binding) {
+    this.binding = binding;
     this.client = client;
     this.models = models;
     this.tasks = tasks;
@@ -65,6 +68,10 @@ class UserTaskJobs implements SmartLifecycle {
 
   @Override
   public void start() {
+    if (!binding.isBound()) {
+      log.error("Tasklist worker not started: {}", binding.problem().orElse(""));
+      return;
+    }
     worker = client.newWorker().jobType(JOB_TYPE).handler(this::handle).name("tasklist")
         .timeout(engine.jobLock()).fetchVariables(List.of()).open();
   }
@@ -93,9 +100,10 @@ class UserTaskJobs implements SmartLifecycle {
     String formId = header(headers, "formKey").map(Long::parseLong).flatMap(models::formIdForKey).orElse(null);
     String name = models.elementName(job.getBpmnProcessId(), job.getElementId());
     OffsetDateTime lockExpires = OffsetDateTime.ofInstant(Instant.ofEpochMilli(job.getDeadline()), ZoneOffset.UTC);
+    String engineId = binding.engineId().orElseThrow(() -> new IllegalStateException("engine not bound"));
     tx.executeWithoutResult(status -> {
       var stored = tasks.findById(job.getKey());
-      if (stored.isPresent() && !stored.get().isSameJob(job.getProcessInstanceKey(), job.getElementId())) {
+      if (stored.isPresent() && !stored.get().isSameJob(engineId, job.getProcessInstanceKey(), job.getElementId())) {
         // Job keys are unique within one engine's history only: this database has seen another engine.
         log.error("Job key {} is stored for process instance {} ({}) but the engine now uses it for {} ({}): "
             + "this database belongs to another engine's history. Point the app at its own engine or a fresh database.",
@@ -107,7 +115,7 @@ class UserTaskJobs implements SmartLifecycle {
         tasks.renewLock(job.getKey(), lockExpires);
       } else {
         String county = cases.findById(caseId).orElseThrow().getCountyCode();
-        tasks.save(new UserTask(job.getKey(), caseId, county, job.getProcessInstanceKey(), job.getBpmnProcessId(),
+        tasks.save(new UserTask(engineId, job.getKey(), caseId, county, job.getProcessInstanceKey(), job.getBpmnProcessId(),
             job.getElementId(), name, formId, header(headers, "assignee").orElse(null), groups(headers),
             header(headers, "dueDate").map(UserTaskJobs::dateTime).orElse(null),
             header(headers, "followUpDate").map(UserTaskJobs::dateTime).orElse(null), lockExpires,

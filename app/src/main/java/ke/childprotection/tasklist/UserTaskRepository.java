@@ -29,12 +29,14 @@ public interface UserTaskRepository extends JpaRepository<UserTask, Long> {
 
   List<UserTask> findByCaseIdAndState(UUID caseId, UserTask.State state);
 
+  List<UserTask> findByCaseIdAndEngineIdAndState(UUID caseId, String engineId, UserTask.State state);
+
   /** Lock renewal is bookkeeping: it does not count as a change of the task (no version bump). */
   @Modifying
   @Query("update UserTask t set t.lockExpiresAt = :until where t.jobKey = :jobKey")
   int renewLock(long jobKey, OffsetDateTime until);
 
-  List<UserTask> findByState(UserTask.State state);
+  List<UserTask> findByEngineIdAndState(String engineId, UserTask.State state);
 
   List<UserTask> findByStateAndDueAtBeforeAndOverdueNotifiedAtIsNull(UserTask.State state, OffsetDateTime now);
 

@@ -29,9 +29,9 @@ class OverdueTasksTest {
     c.recordReporter("Synthetic Reporter", "+254700000009", "PARENT", null, false, false);
     UUID caseId = cases.saveAndFlush(c).getId();
     OffsetDateTime now = OffsetDateTime.now();
-    tasks.saveAndFlush(new UserTask(7_100_001L, caseId, "047", 1L, "missing-child-case", "Task_VerifyIdentity",
+    tasks.saveAndFlush(new UserTask("no-engine", 7_100_001L, caseId, "047", 1L, "missing-child-case", "Task_VerifyIdentity",
         "Verify identity", null, "cw.nairobi", Set.of("caseworker"), now.minusHours(2), null, now.plusDays(30), "{}"));
-    tasks.saveAndFlush(new UserTask(7_100_002L, caseId, "047", 1L, "missing-child-case", "Task_ReviewSearch",
+    tasks.saveAndFlush(new UserTask("no-engine", 7_100_002L, caseId, "047", 1L, "missing-child-case", "Task_ReviewSearch",
         "Review search", null, "cw.nairobi", Set.of("caseworker"), now.plusHours(2), null, now.plusDays(30), "{}"));
 
     overdue.escalateDueBefore(now);

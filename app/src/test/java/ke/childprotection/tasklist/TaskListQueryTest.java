@@ -36,7 +36,7 @@ class TaskListQueryTest {
   }
 
   private long task(long key, UUID caseId, Set<String> groups, OffsetDateTime due) {
-    tasks.saveAndFlush(new UserTask(key, caseId, "047", 1L, "missing-child-case", "Task_X", "Task " + key, null, null,
+    tasks.saveAndFlush(new UserTask("no-engine", key, caseId, "047", 1L, "missing-child-case", "Task_X", "Task " + key, null, null,
         groups, due, null, OffsetDateTime.now().plusDays(30), "{}"));
     return key;
   }

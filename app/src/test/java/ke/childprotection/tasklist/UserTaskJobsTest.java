@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 class UserTaskJobsTest {
   @Test
   void aRedeliveryIsTheSameJobAReusedKeyIsNot() {
-    UserTask stored = new UserTask(42L, UUID.randomUUID(), "047", 1001L, "missing-child-case", "Task_AssessRisk",
+    UserTask stored = new UserTask("engine-a", 42L, UUID.randomUUID(), "047", 1001L, "missing-child-case", "Task_AssessRisk",
         "Assess risk", "risk-assessment", null, Set.of("caseworker"), null, null, OffsetDateTime.now(), "{}");
-    assertThat(stored.isSameJob(1001L, "Task_AssessRisk")).isTrue();
-    assertThat(stored.isSameJob(2002L, "Task_VerifyIdentity")).isFalse();
-    assertThat(stored.isSameJob(1001L, "Task_VerifyIdentity")).isFalse();
+    assertThat(stored.isSameJob("engine-a", 1001L, "Task_AssessRisk")).isTrue();
+    assertThat(stored.isSameJob("engine-a", 2002L, "Task_VerifyIdentity")).isFalse();
+    assertThat(stored.isSameJob("engine-a", 1001L, "Task_VerifyIdentity")).isFalse();
+    assertThat(stored.isSameJob("engine-b", 1001L, "Task_AssessRisk")).as("the same key in another engine").isFalse();
   }
 }
