@@ -1,4 +1,4 @@
-# Sourced by the local-broker scripts: one background service with a pid file and a log file.
+# Sourced by the deploy scripts: one background service with a pid file and a log file.
 # Needs NAME, PID_FILE, LOG_FILE set by the caller.
 
 service_running() { [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; }

@@ -136,7 +136,6 @@ public class ChildCase {
 
   public void assessRisk(String level) { this.riskLevel = level; }
 
-  public void startedAs(long processInstanceKey) { this.processInstanceKey = processInstanceKey; }
   public void speaks(String languages) { this.languages = languages; }
   public void namesRelatives(String relatives) { this.relatives = relatives; }
   public void linkTo(UUID otherCase) { this.linkedCaseId = otherCase; }

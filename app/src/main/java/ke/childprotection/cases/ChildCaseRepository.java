@@ -6,6 +6,15 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface ChildCaseRepository extends JpaRepository<ChildCase, UUID> {
+
+  /**
+   * The case learns its process instance from the process's first step (the process is started by a
+   * message, whose answer names no instance). Only the first instance is kept: bookkeeping, no version bump.
+   */
+  @org.springframework.data.jpa.repository.Modifying
+  @org.springframework.data.jpa.repository.Query(
+      "update ChildCase c set c.processInstanceKey = :instance where c.id = :id and c.processInstanceKey is null")
+  int recordProcessInstance(UUID id, long instance);
   List<ChildCase> findByCountyCodeOrderByReportedAtDesc(String countyCode);
 
   /** The cases escalated to the Counter-Trafficking Secretariat, nationwide. */

@@ -17,7 +17,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import ke.childprotection.web.Idempotency;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,18 +31,29 @@ import org.springframework.web.multipart.MultipartFile;
 class DocumentController {
   private final CaseDocuments documents;
   private final CaseAccess access;
+  private final Idempotency idempotency;
 
-  DocumentController(CaseDocuments documents, CaseAccess access) {
+  DocumentController(CaseDocuments documents, CaseAccess access, Idempotency idempotency) {
     this.documents = documents;
     this.access = access;
+    this.idempotency = idempotency;
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Upload a photo or document", description = "kind: PHOTO or a document kind of mcc.documents.kinds; the type is detected from the content.")
-  ResponseEntity<CaseDocuments.Info> upload(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID caseId,
+  ResponseEntity<?> upload(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID caseId,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
       @RequestParam String kind, @RequestParam MultipartFile file) throws IOException {
-    CaseDocuments.Info info = documents.upload(user, caseId, kind, file.getOriginalFilename(), file.getBytes());
-    return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + info.id())).body(info);
+    byte[] content = file.getBytes();
+    String name = file.getOriginalFilename();
+    // what identifies the upload: its kind, name and bytes
+    var identity = new java.io.ByteArrayOutputStream(content.length + 256);
+    identity.writeBytes((kind + "\0" + name + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    identity.writeBytes(content);
+    return idempotency.once(user, idempotencyKey, "POST /api/cases/" + caseId + "/documents", identity.toByteArray(), () -> {
+      CaseDocuments.Info info = documents.upload(user, caseId, kind, name, content);
+      return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/documents/" + info.id())).body(info);
+    });
   }
 
   @GetMapping

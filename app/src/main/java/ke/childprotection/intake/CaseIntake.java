@@ -1,6 +1,5 @@
 package ke.childprotection.intake;
 
-import io.camunda.client.CamundaClient;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.HashMap;
@@ -20,33 +19,37 @@ import ke.childprotection.web.Conflict;
 import ke.childprotection.web.InvalidInput;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import ke.childprotection.engine.AfterCommit;
+import ke.childprotection.engine.EngineOutbox;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns a report into a case and starts its process, in one transaction closed by the engine's
- * answer: if the process cannot start, no case is written.
+ * Turns a report into a case and starts its process: the case and the command that starts its process
+ * are written in one transaction (see {@link #start}).
  */
 @Service
 class CaseIntake {
-  static final String MISSING_PROCESS = "missing-child-case";
-  static final String FOUND_PROCESS = "found-child-case";
+  /** The messages that start a case's process (message start events: one running instance per case number). */
+  static final String MISSING_STARTED = "missing-child-reported";
+  static final String FOUND_STARTED = "found-child-registered";
 
   private final ChildCaseRepository cases;
   private final CaseTimeline timeline;
-  private final CamundaClient client;
+  private final EngineOutbox outbox;
+  private final java.time.Duration startMessageTimeToLive;
   private final CasePolicy policy;
   private final AuditLog audit;
   private final CaseAccess access;
   private final MatchFinder matches;
 
-  CaseIntake(ChildCaseRepository cases, CaseTimeline timeline, CamundaClient client, CasePolicy policy, AuditLog audit,
-      CaseAccess access, MatchFinder matches) {
+  CaseIntake(ChildCaseRepository cases, CaseTimeline timeline, EngineOutbox outbox, CasePolicy policy, AuditLog audit,
+      CaseAccess access, MatchFinder matches,
+      @org.springframework.beans.factory.annotation.Value("${mcc.messages.time-to-live}") java.time.Duration startMessageTimeToLive) {
+    this.outbox = outbox;
+    this.startMessageTimeToLive = startMessageTimeToLive;
     this.access = access;
     this.matches = matches;
     this.cases = cases;
     this.timeline = timeline;
-    this.client = client;
     this.policy = policy;
     this.audit = audit;
   }
@@ -68,7 +71,7 @@ class CaseIntake {
     variables.put("disabilityOrMedicalNeed", report.disabilityOrMedicalNeed());
     variables.put("suspectedAbduction", report.suspectedAbduction());
     variables.put("publicityConsent", report.consentPublicity());
-    return start(user, childCase, MISSING_PROCESS, "StartEvent_Reported", "Missing child reported",
+    return start(user, childCase, MISSING_STARTED, "StartEvent_Reported", "Missing child reported",
         "reported by " + report.reporterRelationship().toLowerCase().replace('_', ' '), variables);
   }
 
@@ -85,7 +88,7 @@ class CaseIntake {
     childCase.namesRelatives(blankToNull(report.relatives()));
     Map<String, Object> variables = new HashMap<>();
     variables.put("childAge", report.apparentAge());
-    return start(user, childCase, FOUND_PROCESS, "StartEvent_FoundChildRegistered", "Found child registered",
+    return start(user, childCase, FOUND_STARTED, "StartEvent_FoundChildRegistered", "Found child registered",
         "found by " + report.foundByRole().toLowerCase().replace('_', ' '), variables);
   }
 
@@ -125,13 +128,10 @@ class CaseIntake {
     } else if (changed.stream().anyMatch(MATCHED_ON::contains) || changed.contains("tracing consent given")) {
       matches.findFor(caseId);
     }
-    if (!java.util.Objects.equals(ageBefore, childCase.getChildAge()) && childCase.getProcessInstanceKey() != null) {
-      long instance = childCase.getProcessInstanceKey();
+    if (!java.util.Objects.equals(ageBefore, childCase.getChildAge())) {
       Map<String, Object> age = new HashMap<>();
       age.put("childAge", childCase.getChildAge());
-      AfterCommit.run(() -> {
-        client.newSetVariablesCommand(instance).variables(age).local(false).send().join();
-      });
+      outbox.setCaseVariables(caseId, age);
     }
     return childCase;
   }
@@ -147,8 +147,13 @@ class CaseIntake {
     return new ChildCase(type, UUID.randomUUID(), caseNumber, county, OffsetDateTime.now(), user.username());
   }
 
-  /** Saves the case, records and audits it, and starts its process: all or nothing. */
-  private ChildCase start(CurrentUser user, ChildCase newCase, String processId, String startEvent, String stepName,
+  /**
+   * Saves the case, records and audits it, and records the message that starts its process, all in one
+   * transaction: the process starts once the case is committed (never for a report that failed), and
+   * the outbox sends the message until the engine has it. The message id and the case number as
+   * correlation key make a repeat start nothing.
+   */
+  private ChildCase start(CurrentUser user, ChildCase newCase, String startMessage, String startEvent, String stepName,
       String detail, Map<String, Object> processVariables) {
     // A case with its own id is merged, not persisted: go on with the managed copy, or later changes are lost.
     ChildCase childCase = cases.saveAndFlush(newCase);
@@ -160,9 +165,8 @@ class CaseIntake {
     variables.put("countyCode", childCase.getCountyCode());
     variables.put("reportedAt", childCase.getReportedAt().toString());
     variables.put("policy", policy.asVariable());
-    long instanceKey = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
-        .variables(variables).send().join().getProcessInstanceKey();
-    childCase.startedAs(instanceKey);
+    outbox.publishMessage(childCase.getId(), startMessage, childCase.getCaseNumber(), "case-started:" + childCase.getId(),
+        startMessageTimeToLive, variables);
     return childCase;
   }
 

@@ -43,6 +43,8 @@ public class RegisterCaseWorker {
   @JobWorker(type = "case.register", fetchVariables = "caseId")
   @Transactional
   public Map<String, Object> register(ActivatedJob job, @Variable String caseId) {
+    // The first step of a missing child's case: the case learns its process instance here.
+    cases.recordProcessInstance(UUID.fromString(caseId), job.getProcessInstanceKey());
     ChildCase childCase = cases.findById(UUID.fromString(caseId)).orElseThrow();
     List<String> duplicates = sameChild(childCase, List.of(ChildCase.Status.OPEN), duplicateAgeGap).stream()
         .map(ChildCase::getCaseNumber).sorted().toList();

@@ -11,7 +11,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
+import ke.childprotection.web.Idempotency;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,16 +22,24 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cases")
 class ReportController {
   private final CaseIntake intake;
+  private final Idempotency idempotency;
 
-  ReportController(CaseIntake intake) {
+  ReportController(CaseIntake intake, Idempotency idempotency) {
     this.intake = intake;
+    this.idempotency = idempotency;
   }
 
   @PostMapping
   @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
-  @Operation(summary = "Report a missing child", description = "Accepted at once, any hour: the case is created and its process started.")
-  ResponseEntity<CaseView> report(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody MissingChildReport report) {
-    ChildCase created = intake.report(user, report);
+  @Operation(summary = "Report a missing child", description = "Accepted at once, any hour: the case is created and its process started. "
+      + "Send an Idempotency-Key header to retry safely: a repeat returns the first answer, never a second case.")
+  ResponseEntity<?> report(@AuthenticationPrincipal CurrentUser user,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody MissingChildReport report) {
+    return idempotency.once(user, idempotencyKey, "POST /api/cases", report, () -> created(intake.report(user, report)));
+  }
+
+  private static ResponseEntity<?> created(ChildCase created) {
     return ResponseEntity.created(URI.create("/api/cases/" + created.getId())).body(CaseView.of(created));
   }
 
@@ -47,8 +57,10 @@ class ReportController {
   @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
   @Operation(summary = "Register a found child",
       description = "A child found alone, separated, abandoned or on the move. The record is matched against open missing reports whose consent allows tracing.")
-  ResponseEntity<CaseView> found(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody FoundChildReport report) {
-    ChildCase created = intake.registerFound(user, report);
-    return ResponseEntity.created(URI.create("/api/cases/" + created.getId())).body(CaseView.of(created));
+  ResponseEntity<?> found(@AuthenticationPrincipal CurrentUser user,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody FoundChildReport report) {
+    return idempotency.once(user, idempotencyKey, "POST /api/cases/found", report,
+        () -> created(intake.registerFound(user, report)));
   }
 }

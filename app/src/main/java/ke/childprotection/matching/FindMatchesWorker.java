@@ -6,6 +6,8 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.UUID;
 import ke.childprotection.cases.CaseTimeline;
+import ke.childprotection.cases.ChildCaseRepository;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
 /** {@code match.find}: matches a newly registered record against the other kind; a repeat finds nothing new. */
@@ -13,14 +15,19 @@ import org.springframework.stereotype.Component;
 public class FindMatchesWorker {
   private final MatchFinder finder;
   private final CaseTimeline timeline;
+  private final ChildCaseRepository cases;
 
-  FindMatchesWorker(MatchFinder finder, CaseTimeline timeline) {
+  FindMatchesWorker(MatchFinder finder, CaseTimeline timeline, ChildCaseRepository cases) {
     this.finder = finder;
     this.timeline = timeline;
+    this.cases = cases;
   }
 
+  /** The first step of a found child's case: the case learns its process instance here. */
   @JobWorker(type = "match.find", fetchVariables = "caseId")
+  @Transactional
   public Map<String, Object> find(ActivatedJob job, @Variable String caseId) {
+    cases.recordProcessInstance(UUID.fromString(caseId), job.getProcessInstanceKey());
     int added = finder.findFor(UUID.fromString(caseId));
     timeline.systemStep(UUID.fromString(caseId), job.getKey(), job.getElementId(), "Matched against open records",
         added == 0 ? "no new candidate" : added + " new candidate(s)");

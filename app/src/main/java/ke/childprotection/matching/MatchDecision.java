@@ -1,6 +1,6 @@
 package ke.childprotection.matching;
 
-import io.camunda.client.CamundaClient;
+import ke.childprotection.engine.EngineOutbox;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,7 +13,6 @@ import ke.childprotection.cases.ChildCase;
 import ke.childprotection.cases.ChildCaseRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import ke.childprotection.engine.AfterCommit;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,15 +26,15 @@ public class MatchDecision {
   private final MatchCandidateRepository candidates;
   private final ChildCaseRepository cases;
   private final CaseTimeline timeline;
-  private final CamundaClient client;
+  private final EngineOutbox outbox;
   private final Duration timeToLive;
 
   MatchDecision(MatchCandidateRepository candidates, ChildCaseRepository cases, CaseTimeline timeline,
-      CamundaClient client, @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+      EngineOutbox outbox, @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
     this.candidates = candidates;
     this.cases = cases;
     this.timeline = timeline;
-    this.client = client;
+    this.outbox = outbox;
     this.timeToLive = timeToLive;
   }
 
@@ -78,15 +77,11 @@ public class MatchDecision {
       String summary = "matched to found child record " + found.getCaseNumber() + ", found at " + found.getLastSeenPlace();
       String caseNumber = missing.getCaseNumber();
       String foundNumber = found.getCaseNumber();
-      AfterCommit.run(() -> {
-        client.newPublishMessageCommand().messageName("child-located").correlationKey(caseNumber)
-            .messageId("match:" + candidate.getId()).timeToLive(timeToLive)
-            .variables(Map.of("locatedSummary", summary)).send().join();
-        // The found child's own case leaves family tracing if it is under way.
-        client.newPublishMessageCommand().messageName("match-confirmed").correlationKey(foundNumber)
-            .messageId("match-confirmed:" + candidate.getId()).timeToLive(timeToLive)
-            .variables(Map.of("matchedMissingCase", caseNumber)).send().join();
-      });
+      outbox.publishMessage(missing.getId(), "child-located", caseNumber, "match:" + candidate.getId(), timeToLive,
+          Map.of("locatedSummary", summary));
+      // The found child's own case leaves family tracing if it is under way.
+      outbox.publishMessage(found.getId(), "match-confirmed", foundNumber, "match-confirmed:" + candidate.getId(),
+          timeToLive, Map.of("matchedMissingCase", caseNumber));
     }
     return missing.getCaseNumber();
   }

@@ -1,6 +1,6 @@
 package ke.childprotection.matching;
 
-import io.camunda.client.CamundaClient;
+import ke.childprotection.engine.EngineOutbox;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import ke.childprotection.cases.ChildCase;
 import ke.childprotection.cases.ChildCaseRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import ke.childprotection.engine.AfterCommit;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -33,16 +32,16 @@ public class MatchFinder {
   private final MatchCandidateRepository candidates;
   private final ChildMatcher matcher;
   private final CaseTimeline timeline;
-  private final CamundaClient client;
+  private final EngineOutbox outbox;
   private final Duration timeToLive;
 
   MatchFinder(ChildCaseRepository cases, MatchCandidateRepository candidates, ChildMatcher matcher,
-      CaseTimeline timeline, CamundaClient client, @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+      CaseTimeline timeline, EngineOutbox outbox, @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
     this.cases = cases;
     this.candidates = candidates;
     this.matcher = matcher;
     this.timeline = timeline;
-    this.client = client;
+    this.outbox = outbox;
     this.timeToLive = timeToLive;
   }
 
@@ -67,6 +66,7 @@ public class MatchFinder {
     boolean found = record.getCaseType() == ChildCase.Type.FOUND;
     List<ChildCase> others = cases.findOpenForMatching(found ? ChildCase.Type.MISSING : ChildCase.Type.FOUND);
     int added = 0;
+    Map<UUID, String> proposedTo = new java.util.LinkedHashMap<>();
     for (ChildCase other : others) {
       ChildCase foundCase = found ? record : other;
       ChildCase missingCase = found ? other : record;
@@ -74,9 +74,10 @@ public class MatchFinder {
       if (match.isPresent() && candidates.findByFoundCaseIdAndMissingCaseId(foundCase.getId(), missingCase.getId()).isEmpty()) {
         candidates.save(new MatchCandidate(foundCase.getId(), missingCase.getId(), match.get()));
         added++;
-        proposeAfterCommit(foundCase);
+        proposedTo.put(foundCase.getId(), foundCase.getCaseNumber());
       }
     }
+    proposedTo.forEach(this::propose);
     if (added > 0) {
       timeline.record(record.getId(), CaseEvent.Kind.MATCH_PROPOSED, null, "Possible matches found", "system",
           added + " candidate(s) for a caseworker to verify", null);
@@ -100,15 +101,11 @@ public class MatchFinder {
     return options;
   }
 
-  private void proposeAfterCommit(ChildCase foundCase) {
-    String caseNumber = foundCase.getCaseNumber();
-    UUID foundId = foundCase.getId();
-    AfterCommit.run(() -> {
-      List<Map<String, Object>> options = options(foundId);
-      String messageId = "match-proposed:" + foundId + ":" + options.stream().map(o -> o.get("value").toString()).toList();
-      client.newPublishMessageCommand().messageName("match-proposed").correlationKey(caseNumber).messageId(messageId)
-          .timeToLive(timeToLive).variables(Map.of("matchOptions", options)).send().join();
-    });
+  /** The found child's process offers the candidates now proposed (with the new ones) for verification. */
+  private void propose(UUID foundId, String caseNumber) {
+    List<Map<String, Object>> options = options(foundId);
+    String messageId = "match-proposed:" + foundId + ":" + options.stream().map(o -> o.get("value").toString()).toList();
+    outbox.publishMessage(foundId, "match-proposed", caseNumber, messageId, timeToLive, Map.of("matchOptions", options));
   }
 
   static ChildMatcher.Profile profile(ChildCase c) {

@@ -1,6 +1,6 @@
 package ke.childprotection.search;
 
-import io.camunda.client.CamundaClient;
+import ke.childprotection.engine.EngineOutbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -21,15 +21,15 @@ import ke.childprotection.cases.ChildCase;
 import ke.childprotection.security.CurrentUser;
 import ke.childprotection.web.Conflict;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
+import ke.childprotection.web.Idempotency;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,39 +52,52 @@ class SearchController {
 
   private final CaseAccess access;
   private final CaseTimeline timeline;
-  private final CamundaClient client;
+  private final EngineOutbox outbox;
+  private final Idempotency idempotency;
   private final AuditLog audit;
   private final Duration timeToLive;
 
-  SearchController(CaseAccess access, CaseTimeline timeline, CamundaClient client, AuditLog audit,
-      @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+  SearchController(CaseAccess access, CaseTimeline timeline, EngineOutbox outbox, AuditLog audit,
+      @Value("${mcc.messages.time-to-live}") Duration timeToLive, Idempotency idempotency) {
     this.access = access;
     this.timeline = timeline;
-    this.client = client;
+    this.outbox = outbox;
+    this.idempotency = idempotency;
     this.audit = audit;
     this.timeToLive = timeToLive;
   }
 
   @PostMapping("/sightings")
-  @ResponseStatus(HttpStatus.ACCEPTED)
   @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
-  @Operation(summary = "Record a sighting of the missing child; the caseworker gets a follow-up task")
-  @Transactional
-  Accepted sighting(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Sighting sighting) {
+  @Operation(summary = "Record a sighting of the missing child; the caseworker gets a follow-up task",
+      description = "202. An Idempotency-Key header makes a retry return the first answer and record nothing twice.")
+  ResponseEntity<?> sighting(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey, @Valid @RequestBody Sighting sighting) {
+    return idempotency.once(user, idempotencyKey, "POST /api/cases/" + id + "/sightings", sighting,
+        () -> ResponseEntity.accepted().body(recordSighting(user, id, sighting)));
+  }
+
+  private Accepted recordSighting(CurrentUser user, UUID id, Sighting sighting) {
     ChildCase childCase = open(user, id, "POST sighting");
     String summary = "seen at " + sighting.place() + " on " + sighting.seenAt() + ": " + sighting.description();
     String messageId = "sighting:" + id + ":" + (sighting.requestId() == null ? UUID.randomUUID() : sighting.requestId());
     timeline.record(id, CaseEvent.Kind.SIGHTING_REPORTED, null, "Sighting reported", user.username(), summary, messageId);
-    publish("sighting-reported", childCase.getCaseNumber(), messageId, Map.of("lastSightingSummary", summary));
+    outbox.publishMessage(id, "sighting-reported", childCase.getCaseNumber(), messageId, timeToLive,
+        Map.of("lastSightingSummary", summary));
     return new Accepted(childCase.getCaseNumber(), "sighting-reported");
   }
 
   @PostMapping("/located")
-  @ResponseStatus(HttpStatus.ACCEPTED)
   @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
-  @Operation(summary = "Report that the child has been located; identity verification follows")
-  @Transactional
-  Accepted located(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Located located) {
+  @Operation(summary = "Report that the child has been located; identity verification follows",
+      description = "202. An Idempotency-Key header makes a retry return the first answer.")
+  ResponseEntity<?> located(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey, @Valid @RequestBody Located located) {
+    return idempotency.once(user, idempotencyKey, "POST /api/cases/" + id + "/located", located,
+        () -> ResponseEntity.accepted().body(recordLocated(user, id, located)));
+  }
+
+  private Accepted recordLocated(CurrentUser user, UUID id, Located located) {
     ChildCase childCase = open(user, id, "POST located");
     if (childCase.getStatus() == ChildCase.Status.LOCATED) {
       throw new Conflict("The child of this case has already been reported located.");
@@ -93,7 +106,8 @@ class SearchController {
     String summary = located.how().toLowerCase().replace('_', ' ') + " at " + located.place() + " on " + located.locatedAt();
     String messageId = "located:" + id;
     timeline.record(id, CaseEvent.Kind.CHILD_LOCATED, "Message_ChildLocated", "Child located", user.username(), summary, messageId);
-    publish("child-located", childCase.getCaseNumber(), messageId, Map.of("locatedSummary", summary));
+    outbox.publishMessage(id, "child-located", childCase.getCaseNumber(), messageId, timeToLive,
+        Map.of("locatedSummary", summary));
     return new Accepted(childCase.getCaseNumber(), "child-located");
   }
 
@@ -106,8 +120,4 @@ class SearchController {
     return childCase;
   }
 
-  private void publish(String message, String caseNumber, String messageId, Map<String, Object> variables) {
-    client.newPublishMessageCommand().messageName(message).correlationKey(caseNumber).messageId(messageId)
-        .timeToLive(timeToLive).variables(variables).send().join();
-  }
 }

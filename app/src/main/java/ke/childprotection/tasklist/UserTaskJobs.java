@@ -22,6 +22,7 @@ import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.cases.ChildCaseRepository;
 import ke.childprotection.engine.EngineBinding;
 import ke.childprotection.engine.ProcessModels;
+import ke.childprotection.engine.TransientFaultsAreRetried;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -49,12 +50,14 @@ class UserTaskJobs implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final EngineBinding binding;
+  private final TransientFaultsAreRetried failures;
   private volatile JobWorker worker;
 
   UserTaskJobs(CamundaClient client, ProcessModels models, UserTaskRepository tasks, ChildCaseRepository cases,
       CaseTimeline timeline, TaskReconciler reconciler, TaskEngine engine, TransactionTemplate tx,
-      ObjectMapper json, EngineBinding binding) {
+      ObjectMapper json, EngineBinding binding, TransientFaultsAreRetried failures) {
     this.binding = binding;
+    this.failures = failures;
     this.client = client;
     this.models = models;
     this.tasks = tasks;
@@ -72,7 +75,7 @@ class UserTaskJobs implements SmartLifecycle {
       log.error("Tasklist worker not started: {}", binding.problem().orElse(""));
       return;
     }
-    worker = client.newWorker().jobType(JOB_TYPE).handler(this::handle).name("tasklist")
+    worker = client.newWorker().jobType(JOB_TYPE).handler(this::handleOrFail).name("tasklist")
         .timeout(engine.jobLock()).fetchVariables(List.of()).open();
   }
 
@@ -87,6 +90,14 @@ class UserTaskJobs implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return worker != null;
+  }
+
+  private void handleOrFail(JobClient jobClient, ActivatedJob job) {
+    try {
+      handle(jobClient, job);
+    } catch (Exception e) {
+      failures.fail(jobClient, job, e);
+    }
   }
 
   void handle(JobClient jobClient, ActivatedJob job) {

@@ -1,6 +1,6 @@
 package ke.childprotection.trafficking;
 
-import io.camunda.client.CamundaClient;
+import ke.childprotection.engine.EngineOutbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,16 +40,16 @@ class TraffickingConcernController {
   private final CaseAccess access;
   private final CaseTimeline timeline;
   private final AuditLog audit;
-  private final CamundaClient client;
+  private final EngineOutbox outbox;
   private final Duration timeToLive;
 
-  TraffickingConcernController(CaseAccess access, CaseTimeline timeline, AuditLog audit, CamundaClient client,
+  TraffickingConcernController(CaseAccess access, CaseTimeline timeline, AuditLog audit, EngineOutbox outbox,
       @org.springframework.beans.factory.annotation.Value("${mcc.messages.time-to-live}") Duration timeToLive) {
     this.timeToLive = timeToLive;
     this.access = access;
     this.timeline = timeline;
     this.audit = audit;
-    this.client = client;
+    this.outbox = outbox;
   }
 
   @PostMapping("/api/cases/{id}/trafficking-concern")
@@ -75,11 +75,9 @@ class TraffickingConcernController {
         + (concern.notes() == null || concern.notes().isBlank() ? "" : ": " + concern.notes().trim()));
     timeline.record(id, CaseEvent.Kind.TRAFFICKING_CONCERN, null, "Trafficking concern raised", user.username(), detail, null);
     String messageId = "trafficking-concern:" + UUID.randomUUID();
-    client.newPublishMessageCommand().messageName("trafficking-concern").correlationKey(childCase.getCaseNumber())
-        .messageId(messageId).timeToLive(timeToLive)
-        .variables(Map.of("screenActRecruitedOrMoved", concern.act(), "screenMeansDeceptionOrForce", concern.means(),
-            "screenPurposeExploitation", concern.purpose(), "screenCrossBorder", concern.crossBorder()))
-        .send().join();
+    outbox.publishMessage(id, "trafficking-concern", childCase.getCaseNumber(), messageId, timeToLive,
+        Map.of("screenActRecruitedOrMoved", concern.act(), "screenMeansDeceptionOrForce", concern.means(),
+            "screenPurposeExploitation", concern.purpose(), "screenCrossBorder", concern.crossBorder()));
     return Map.of("status", "screening", "elements", seen);
   }
 }

@@ -1,6 +1,6 @@
 package ke.childprotection.trafficking;
 
-import io.camunda.client.CamundaClient;
+import ke.childprotection.engine.EngineOutbox;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Year;
@@ -16,7 +16,6 @@ import ke.childprotection.cases.ChildCaseRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import ke.childprotection.engine.AfterCommit;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,19 +34,19 @@ public class TraffickingReferrals {
   private final TraffickingReferralRepository referrals;
   private final ChildCaseRepository cases;
   private final CaseTimeline timeline;
-  private final CamundaClient client;
+  private final EngineOutbox outbox;
   private final CasePolicy policy;
   private final JdbcClient db;
   private final AuditLog audit;
   private final Duration timeToLive;
 
   TraffickingReferrals(TraffickingReferralRepository referrals, ChildCaseRepository cases, CaseTimeline timeline,
-      CamundaClient client, CasePolicy policy, JdbcClient db, AuditLog audit,
+      EngineOutbox outbox, CasePolicy policy, JdbcClient db, AuditLog audit,
       @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
     this.referrals = referrals;
     this.cases = cases;
     this.timeline = timeline;
-    this.client = client;
+    this.outbox = outbox;
     this.policy = policy;
     this.db = db;
     this.audit = audit;
@@ -86,27 +85,22 @@ public class TraffickingReferrals {
           opened ? "Referred to the Counter-Trafficking Secretariat" : "Further indication added to the referral", "system",
           referral.getReferralNumber() + (basis == null ? "" : ": " + basis), sourceKey);
     }
-    TraffickingReferral sent = referral;
-    AfterCommit.run(() -> {
-      if (opened) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("caseId", caseId.toString());
-        variables.put("caseNumber", childCase.getCaseNumber());
-        variables.put("countyCode", childCase.getCountyCode());
-        variables.put("referralId", sent.getId().toString());
-        variables.put("referralNumber", sent.getReferralNumber());
-        variables.put("trafficking", screening == null ? Map.of() : screening);
-        variables.put("policy", policy.asVariable());
-        // One instance per case number at a time: a repeat while it runs starts nothing.
-        client.newPublishMessageCommand().messageName(REQUESTED).correlationKey(childCase.getCaseNumber())
-            .messageId(REQUESTED + ":" + sent.getId() + ":" + sent.getTimesOpened()).timeToLive(Duration.ZERO)
-            .variables(variables).send().join();
-      } else {
-        client.newPublishMessageCommand().messageName(INDICATION).correlationKey(childCase.getCaseNumber())
-            .messageId(INDICATION + ":" + sourceKey).timeToLive(timeToLive)
-            .variables(Map.of("trafficking", screening == null ? Map.of() : screening)).send().join();
-      }
-    });
+    if (opened) {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("caseId", caseId.toString());
+      variables.put("caseNumber", childCase.getCaseNumber());
+      variables.put("countyCode", childCase.getCountyCode());
+      variables.put("referralId", referral.getId().toString());
+      variables.put("referralNumber", referral.getReferralNumber());
+      variables.put("trafficking", screening == null ? Map.of() : screening);
+      variables.put("policy", policy.asVariable());
+      // One instance per case number at a time: a repeat while it runs starts nothing.
+      outbox.publishMessage(caseId, REQUESTED, childCase.getCaseNumber(),
+          REQUESTED + ":" + referral.getId() + ":" + referral.getTimesOpened(), Duration.ZERO, variables);
+    } else {
+      outbox.publishMessage(caseId, INDICATION, childCase.getCaseNumber(), INDICATION + ":" + sourceKey, timeToLive,
+          Map.of("trafficking", screening == null ? Map.of() : screening));
+    }
     return new Outcome(referral, opened);
   }
 

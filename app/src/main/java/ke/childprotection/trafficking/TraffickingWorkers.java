@@ -1,6 +1,6 @@
 package ke.childprotection.trafficking;
 
-import io.camunda.client.CamundaClient;
+import ke.childprotection.engine.EngineOutbox;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
@@ -23,15 +23,15 @@ public class TraffickingWorkers {
   private final TraffickingReferrals referrals;
   private final ChildCaseRepository cases;
   private final Notifications notifications;
-  private final CamundaClient client;
+  private final EngineOutbox outbox;
   private final Duration timeToLive;
 
   TraffickingWorkers(TraffickingReferrals referrals, ChildCaseRepository cases, Notifications notifications,
-      CamundaClient client, @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+      EngineOutbox outbox, @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
     this.referrals = referrals;
     this.cases = cases;
     this.notifications = notifications;
-    this.client = client;
+    this.outbox = outbox;
     this.timeToLive = timeToLive;
   }
 
@@ -43,16 +43,16 @@ public class TraffickingWorkers {
   }
 
   /** {@code trafficking.update}: the secretariat's process reached a point the child's case must know of. */
-  @JobWorker(type = "trafficking.update", fetchVariables = {"referralId", "caseNumber", "trustFundDecision"})
-  public void update(ActivatedJob job, @Variable String referralId, @Variable String caseNumber,
+  @JobWorker(type = "trafficking.update", fetchVariables = {"referralId", "caseId", "caseNumber", "trustFundDecision"})
+  @org.springframework.transaction.annotation.Transactional
+  public void update(ActivatedJob job, @Variable String referralId, @Variable String caseId, @Variable String caseNumber,
       @Variable(optional = true) String trustFundDecision) {
     var update = TraffickingReferrals.Update.valueOf(job.getCustomHeaders().get("update"));
     String detail = update == TraffickingReferrals.Update.TRUST_FUND_DECIDED ? trustFundDecision : null;
     String source = "ctip-update:" + job.getElementInstanceKey();
     referrals.update(UUID.fromString(referralId), update, detail, source);
-    client.newPublishMessageCommand().messageName(TraffickingReferrals.UPDATE).correlationKey(caseNumber)
-        .messageId(source).timeToLive(timeToLive)
-        .variables(Map.of("referralUpdate", update.name())).send().join();
+    outbox.publishMessage(UUID.fromString(caseId), TraffickingReferrals.UPDATE, caseNumber, source, timeToLive,
+        Map.of("referralUpdate", update.name()));
   }
 
   /** {@code trafficking.protect}: restricted access with a pseudonym, as the secretariat decided. */

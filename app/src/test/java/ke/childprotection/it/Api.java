@@ -39,6 +39,16 @@ final class Api {
     }
   }
 
+  /** A POST with an {@code Idempotency-Key} header, as a client that may retry sends it. */
+  Response post(String path, Object body, String idempotencyKey) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+          .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   Response put(String path, Object body) {
     try {
       return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")

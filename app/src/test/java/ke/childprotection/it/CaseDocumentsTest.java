@@ -23,6 +23,7 @@ class CaseDocumentsTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ke.childprotection.audit.AuditLog audit;
 
   static byte[] png() {
     try {
@@ -55,6 +56,7 @@ class CaseDocumentsTest {
     assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
     assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(download.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+    audit.flush(); // reads are written by the audit writer a moment later
     assertThat(jdbc.queryForObject("select count(*) from audit_log where case_id = ?::uuid and action = 'READ' and detail = ?",
         Long.class, caseId, "document " + stored.get("id").asText())).isEqualTo(1);
 

@@ -34,6 +34,7 @@ class MissingChildCaseEndToEndTest {
   @Autowired AlertRepository alerts;
   @Autowired NotificationRepository notifications;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ke.childprotection.audit.AuditLog audit;
 
   Api caseworker;
   Api supervisor;
@@ -195,6 +196,7 @@ class MissingChildCaseEndToEndTest {
         .map(e -> e.get("kind").asText()).collect(Collectors.toSet());
     assertThat(kinds).contains("REPORTED", "SIGHTING_REPORTED", "CHILD_LOCATED", "STEP_INTERRUPTED", "CLOSED");
 
+    audit.flush(); // reads are written by the audit writer a moment later
     assertThat(jdbc.queryForObject("select count(*) from audit_log where case_id = ?::uuid and action = 'READ'", Long.class, caseId))
         .as("reads of the child's record are audited").isPositive();
   }

@@ -30,6 +30,7 @@ class TraffickingEndToEndTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ke.childprotection.audit.AuditLog audit;
   @Autowired ZeebeTestEngine engine;
 
   private String page(Api user, String path) {
@@ -121,6 +122,7 @@ class TraffickingEndToEndTest {
     assertThat(caseworker.ok(caseworker.get("/api/cases/" + caseId)).get("child").get("childName").asText()).contains(NAME);
     assertThat(caseworker.download(photoPath).statusCode()).isEqualTo(200);
     assertThat(page(secretariat, "/cases/" + caseId)).contains(NAME).contains(photoId);
+    audit.flush(); // reads are written by the audit writer a moment later
     assertThat(jdbc.queryForObject("select count(*) from audit_log where case_id = ?::uuid and username = 'cw2.nairobi' and action = 'READ'",
         Long.class, caseId)).as("every access is audited").isGreaterThanOrEqualTo(4);
 

@@ -45,6 +45,24 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
     return instance;
   }
 
+  /**
+   * The app starts a case's process by a message that its outbox may send again after a lost answer:
+   * the same message id is refused, and another start message for the same case number starts no
+   * second process while the first runs.
+   */
+  @Test
+  void aStartMessageSentAgainStartsNoSecondProcess() {
+    ProcessInstanceEvent first = report("MC-047-2026-000901", 9, true);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.newPublishMessageCommand()
+            .messageName("missing-child-reported").correlationKey("MC-047-2026-000901")
+            .messageId("case-started:MC-047-2026-000901").timeToLive(Duration.ofHours(1)).send().join())
+        .hasMessageContaining("ALREADY_EXISTS");
+    client.newPublishMessageCommand().messageName("missing-child-reported").correlationKey("MC-047-2026-000901")
+        .messageId("case-started:another-attempt").timeToLive(Duration.ZERO).send().join();
+    assertThat(zeebe.instancesStarted("missing-child-case")).isEqualTo(1);
+    assertThat(first).isActive();
+  }
+
   private void acceptAndAssess(ProcessInstanceEvent instance, Map<String, Object> indicators) {
     zeebe.completeUserTask(instance, "Task_AcceptCase", Map.of("acceptConfirmed", true));
     Map<String, Object> assessment = new HashMap<>(indicators);

@@ -62,7 +62,19 @@ final class ProcessTestSupport {
     command.send().join();
   }
 
+  /** The case processes are started by a message (as the app does: one running instance per case number). */
+  private static final Map<String, String> START_MESSAGES =
+      Map.of("missing-child-case", "missing-child-reported", "found-child-case", "found-child-registered");
+
   ProcessInstanceEvent start(String processId, Map<String, Object> variables) {
+    String startMessage = START_MESSAGES.get(processId);
+    if (startMessage != null) {
+      String caseNumber = variables.get("caseNumber").toString();
+      client.newPublishMessageCommand().messageName(startMessage).correlationKey(caseNumber)
+          .messageId("case-started:" + caseNumber).timeToLive(Duration.ofHours(1)).variables(variables)
+          .send().join();
+      return startedByMessage(processId, caseNumber);
+    }
     ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
         .variables(variables).send().join();
     caseNumbers.put(instance.getProcessInstanceKey(), variables.get("caseNumber"));

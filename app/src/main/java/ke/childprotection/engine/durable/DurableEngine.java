@@ -162,6 +162,18 @@ public final class DurableEngine implements ZeebeTestEngine {
   /** Stops serving, takes a last snapshot (so the next start replays nothing) and closes the files. */
   @Override
   public void stop() {
+    stop(true);
+  }
+
+  /**
+   * Stops without a last snapshot and without waiting for processing to pause, leaving the files as a
+   * crash would (tests and benchmarks of recovery; the next start replays the log after the last snapshot).
+   */
+  public void halt() {
+    stop(false);
+  }
+
+  private void stop(boolean lastSnapshot) {
     synchronized (this) {
       if (stopped) {
         return;
@@ -172,11 +184,13 @@ public final class DurableEngine implements ZeebeTestEngine {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      try {
-        parts.streamProcessor().pauseProcessing().join();
-        snapshot();
-      } catch (RuntimeException e) {
-        log.warn("Engine: no snapshot at stop ({}); the next start replays the log", e.getMessage());
+      if (lastSnapshot) {
+        try {
+          parts.streamProcessor().pauseProcessing().join();
+          snapshot();
+        } catch (RuntimeException e) {
+          log.warn("Engine: no snapshot at stop ({}); the next start replays the log", e.getMessage());
+        }
       }
       stopped = true;
     }

@@ -1,6 +1,7 @@
-// Drives one case through the HTTP API against the app on the local broker, restarting broker and app
-// in the middle, and checks that the open case and its tasks survive and the case reaches closure.
-// Run by verify-restart.sh, which starts the app with a short follow-up timer (policy is configuration).
+// Drives cases through the HTTP API of a county pilot (PostgreSQL + the in-process engine on disk),
+// killing the app with SIGKILL and stopping it cleanly in the middle; checks that each open case is at
+// the same step with the same task and due time, that case numbers go on, and that a case reaches
+// closure. Run by restart-check.sh, which starts the app with a short follow-up timer.
 import { execFileSync } from 'node:child_process';
 
 const base = process.env.BASE_URL || 'http://127.0.0.1:8080';
@@ -39,34 +40,50 @@ async function complete(user, t, data) {
   console.log(`  ${t.name}: completed by ${user}`);
 }
 
-function restartBoth() {
-  const run = (script, arg) => execFileSync(`deploy/local-broker/${script}`, [arg], { stdio: 'inherit' });
-  run('app.sh', 'stop');
-  run('broker.sh', 'stop');
-  run('broker.sh', 'start');
-  run('app.sh', 'start');
+function restart(how) {
+  const run = arg => execFileSync('deploy/pilot.sh', [arg], { stdio: 'inherit' });
+  run(how);
+  run('start');
 }
 
-const cw = 'cw.nairobi', sup = 'sup.nairobi';
-const created = await api(cw, 'POST', '/api/cases', {
-  countyCode: '047', childFirstName: 'Restart', childLastName: 'Synthetic', childSex: 'MALE', childAge: 15,
+async function sameStep(caseId, task) {
+  const details = await api(cw, 'GET', `/api/cases/${caseId}`);
+  if (details.child.status !== 'OPEN') throw new Error('case not open after restart');
+  const step = details.currentSteps.find(s => s.taskId === task.id);
+  if (!step) throw new Error(`the open task ${task.id} (${task.name}) did not survive the restart`);
+  const now = (await api(cw, 'GET', `/api/tasks/${task.id}`));
+  if (now.due !== task.due) throw new Error(`the due time moved: ${task.due} -> ${now.due}`);
+  console.log(`  case ${details.child.caseNumber} still at "${step.name}" (task ${task.id}, due ${now.due})`);
+}
+
+const report = (name, age) => ({
+  countyCode: '047', childFirstName: name, childLastName: 'Synthetic', childSex: 'MALE', childAge: age,
   lastSeenAt: new Date(Date.now() - 3600e3).toISOString(), lastSeenPlace: 'Kawangware stage',
   disabilityOrMedicalNeed: false, suspectedAbduction: false, reporterName: 'Synthetic Aunt',
   reporterPhone: '+254700000002', reporterRelationship: 'RELATIVE', consentPublicity: false, consentTracing: true,
 });
+const number = c => Number(c.caseNumber.split('-').pop());
+
+const cw = 'cw.nairobi', sup = 'sup.nairobi';
+const created = await api(cw, 'POST', '/api/cases', report('Restart', 15));
 const caseId = created.id;
 console.log(`case ${created.caseNumber} reported`);
+const waiting = await api(cw, 'POST', '/api/cases', report('Waiting', 13));
+const accept = await task(cw, 'UNASSIGNED', waiting.id, 'Task_AcceptCase');
 await complete(cw, await task(cw, 'UNASSIGNED', caseId, 'Task_AcceptCase'), { acceptConfirmed: true });
 const assess = await task(cw, 'MINE', caseId, 'Task_AssessRisk');
 
-console.log('restarting broker and app...');
-restartBoth();
-
-const afterRestart = await api(cw, 'GET', `/api/cases/${caseId}`);
-if (afterRestart.child.status !== 'OPEN') throw new Error('case not open after restart');
-const stillThere = afterRestart.currentSteps.find(s => s.taskId === assess.id);
-if (!stillThere) throw new Error('the open task did not survive the restart');
-console.log(`after restart: case ${afterRestart.child.caseNumber} open, current step "${stillThere.name}" (task ${assess.id})`);
+console.log('killing the app (SIGKILL) and starting it again...');
+restart('kill');
+await sameStep(caseId, assess);
+await sameStep(waiting.id, accept);
+console.log('stopping the app cleanly and starting it again...');
+restart('stop');
+await sameStep(caseId, assess);
+await sameStep(waiting.id, accept);
+const next = await api(cw, 'POST', '/api/cases', report('Next', 11));
+if (!(number(next) > number(waiting))) throw new Error(`case number reused: ${next.caseNumber} after ${waiting.caseNumber}`);
+console.log(`  the next report got ${next.caseNumber}, after ${waiting.caseNumber}`);
 
 await complete(cw, assess, { riskNotes: 'visited the family, no risk indicators found' });
 await api(cw, 'POST', `/api/cases/${caseId}/located`, { locatedAt: new Date().toISOString(), place: 'uncle in Kisumu', how: 'RETURNED_HOME' });

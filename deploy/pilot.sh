@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The app against the local broker (no embedded engine) and PostgreSQL (database $PGDATABASE, default
-# "mcc", created if missing; schema "mcc").
-#   deploy/local-broker/app.sh start|stop|status
+# A county pilot on one machine: the app with the postgres profile (database $PGDATABASE, default "mcc",
+# created if missing; schema "mcc") and its in-process engine, whose log and state live in
+# $MCC_ENGINE_DIR (default deploy/.runtime/engine). Runs in the background.
+#   deploy/pilot.sh start|stop|kill|status      (kill: SIGKILL, as a power cut or an OOM killer would)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 . deploy/lib/jdk.sh
 . deploy/lib/service.sh
 
@@ -22,12 +23,15 @@ start() {
     || psql -d postgres -c "create database \"$PGDATABASE\"" >/dev/null
   nohup "$JAVA_HOME/bin/java" -jar "$JAR" \
     --spring.profiles.active=postgres \
-    --mcc.engine.embedded.enabled=false \
-    --camunda.client.grpc-address="http://127.0.0.1:${ZEEBE_GATEWAY_PORT:-26500}" \
-    --mcc.demo-data.enabled="${MCC_DEMO_DATA:-true}" > "$LOG_FILE" 2>&1 &
+    --mcc.engine.embedded.directory="${MCC_ENGINE_DIR:-$RUNTIME/engine}" \
+    --mcc.engine.embedded.port="${MCC_ENGINE_PORT:-26500}" \
+    --mcc.demo-data.enabled="${MCC_DEMO_DATA:-true}" >> "$LOG_FILE" 2>&1 &
   echo $! > "$PID_FILE"
   service_wait "http://127.0.0.1:$PORT/actuator/health"
   echo "app up: http://127.0.0.1:$PORT (log $LOG_FILE)"
 }
 
-service_main "$@"
+case "${1:-}" in
+  kill) if service_running; then kill -9 "$(cat "$PID_FILE")"; while service_running; do sleep 0.2; done; echo "$NAME killed (SIGKILL)"; fi; rm -f "$PID_FILE" ;;
+  *) service_main "$@" ;;
+esac

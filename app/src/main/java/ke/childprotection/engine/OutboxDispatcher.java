@@ -1,0 +1,205 @@
+package ke.childprotection.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import ke.childprotection.support.BackgroundLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the commands of {@link EngineOutbox} in the order they were recorded: at once after their
+ * transaction commits, and again on a schedule for those that could not be sent (engine unavailable,
+ * busy, a lost answer, an app killed in between). A command stays PENDING, with its attempts and last
+ * error, until the engine acknowledges it; each attempt waits longer (backoff). Several app instances
+ * may share the table: a command is claimed for a while before it is sent. Nothing is sent to an engine
+ * that does not belong to this database.
+ */
+@Component
+class OutboxDispatcher implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+  private final JdbcClient db;
+  private final CamundaClient client;
+  private final EngineBinding binding;
+  private final ObjectMapper json;
+  private final Duration firstBackoff;
+  private final Duration maxBackoff;
+  private final Duration requestTimeout;
+  private final AtomicBoolean wakeQueued = new AtomicBoolean();
+  private final BackgroundLoop loop;
+
+  OutboxDispatcher(JdbcClient db, CamundaClient client, EngineBinding binding, ObjectMapper json,
+      @Value("${mcc.engine.outbox.poll-interval}") Duration pollInterval,
+      @Value("${mcc.engine.outbox.first-backoff}") Duration firstBackoff,
+      @Value("${mcc.engine.outbox.max-backoff}") Duration maxBackoff,
+      @Value("${mcc.engine.outbox.request-timeout}") Duration requestTimeout) {
+    this.db = db;
+    this.client = client;
+    this.binding = binding;
+    this.json = json;
+    this.firstBackoff = firstBackoff;
+    this.maxBackoff = maxBackoff;
+    this.requestTimeout = requestTimeout;
+    this.loop = new BackgroundLoop("engine-outbox", pollInterval, this::drain);
+  }
+
+  /** Something was recorded: send it soon (coalesced; never blocks the caller). */
+  void wake() {
+    if (wakeQueued.compareAndSet(false, true)) {
+      loop.wake();
+    }
+  }
+
+  private record Command(long id, UUID caseId, String kind, String messageName, String correlationKey, String messageId,
+      Long timeToLiveMs, String variables, int attempts) {}
+
+  /** Sends every due command; returns how many were acknowledged. */
+  int drain() {
+    return drain(OffsetDateTime.now());
+  }
+
+  /** Sends the commands due at {@code now} (tests pass a later time to act on a command that waits). */
+  int drain(OffsetDateTime now) {
+    wakeQueued.set(false);
+    if (!binding.isBound()) {
+      return 0;
+    }
+    int acknowledged = 0;
+    while (true) {
+      List<Command> due = db.sql("""
+          select id, case_id, kind, message_name, correlation_key, message_id, time_to_live_ms, variables, attempts
+          from engine_command where state = 'PENDING' and next_attempt_at <= :now
+            and (claimed_until is null or claimed_until < :now)
+          order by id fetch first 100 rows only
+          """).param("now", now)
+          .query((rs, i) -> new Command(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6), (Long) rs.getObject(7), rs.getString(8), rs.getInt(9)))
+          .list();
+      if (due.isEmpty()) {
+        return acknowledged;
+      }
+      int sentThisRound = 0;
+      for (Command command : due) {
+        if (claim(command, now) && send(command)) {
+          sentThisRound++;
+        }
+      }
+      acknowledged += sentThisRound;
+      if (sentThisRound == 0) {
+        return acknowledged;
+      }
+    }
+  }
+
+  private boolean claim(Command command, OffsetDateTime now) {
+    return db.sql("""
+        update engine_command set claimed_until = :until
+        where id = :id and state = 'PENDING' and (claimed_until is null or claimed_until < :now)
+        """).param("until", now.plus(requestTimeout.multipliedBy(3))).param("id", command.id()).param("now", now)
+        .update() == 1;
+  }
+
+  /** Returns true when the engine acknowledged the command (or it has nothing left to act on). */
+  private boolean send(Command command) {
+    try {
+      Map<String, Object> variables = json.readValue(command.variables(), new TypeReference<>() {});
+      if (EngineOutbox.PUBLISH_MESSAGE.equals(command.kind())) {
+        client.newPublishMessageCommand().messageName(command.messageName()).correlationKey(command.correlationKey())
+            .messageId(command.messageId()).timeToLive(Duration.ofMillis(command.timeToLiveMs())).variables(variables)
+            .requestTimeout(requestTimeout).send().join();
+      } else {
+        Optional<Long> instance = instanceOf(command.caseId());
+        if (instance.isEmpty()) {
+          retryLater(command, "the case's process has not reported its start yet");
+          return false;
+        }
+        client.newSetVariablesCommand(instance.get()).variables(variables).local(false).requestTimeout(requestTimeout)
+            .send().join();
+      }
+      finish(command, "SENT", null);
+      return true;
+    } catch (ClientStatusException e) {
+      Status.Code code = e.getStatusCode();
+      if (code == Status.Code.ALREADY_EXISTS) {
+        // the same message id was published before: an earlier attempt got through, its answer did not
+        finish(command, "SENT", "acknowledged earlier: " + e.getMessage());
+        return true;
+      }
+      if (code == Status.Code.NOT_FOUND && EngineOutbox.SET_CASE_VARIABLES.equals(command.kind())) {
+        finish(command, "DROPPED", "the case's process has ended: " + e.getMessage());
+        return true;
+      }
+      retryLater(command, code + ": " + e.getMessage());
+      return false;
+    } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      retryLater(command, e.toString());
+      return false;
+    }
+  }
+
+  private Optional<Long> instanceOf(UUID caseId) {
+    return db.sql("select process_instance_key from child_case where id = :id").param("id", caseId)
+        .query((rs, i) -> (Long) rs.getObject(1)).optional();
+  }
+
+  private void finish(Command command, String state, String note) {
+    db.sql("""
+        update engine_command set state = :state, sent_at = :now, attempts = attempts + 1, claimed_until = null,
+          last_error = :note
+        where id = :id
+        """).param("state", state).param("now", OffsetDateTime.now()).param("note", truncate(note))
+        .param("id", command.id()).update();
+  }
+
+  private void retryLater(Command command, String error) {
+    Duration wait = backoff(command.attempts() + 1);
+    db.sql("""
+        update engine_command set attempts = attempts + 1, next_attempt_at = :next, claimed_until = null, last_error = :error
+        where id = :id
+        """).param("next", OffsetDateTime.now().plus(wait)).param("error", truncate(error)).param("id", command.id())
+        .update();
+    log.warn("Engine command {} ({} {}) not acknowledged, attempt {}; next in {}: {}", command.id(), command.kind(),
+        command.messageName() == null ? "" : command.messageName(), command.attempts() + 1, wait, error);
+  }
+
+  /** 1st retry after first-backoff, doubling up to max-backoff. */
+  Duration backoff(int attempt) {
+    long factor = 1L << Math.min(attempt - 1, 20);
+    Duration wait = firstBackoff.multipliedBy(factor);
+    return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+  }
+
+  @Override
+  public void start() {
+    loop.start();
+    loop.wake();
+  }
+
+  @Override
+  public void stop() {
+    loop.stop();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return loop.isRunning();
+  }
+}
