@@ -41,9 +41,9 @@ async function reliably(user, method, path, body, key) {
   }
 }
 
-function psql(sql) {
+function psql(sql, database = process.env.PGDATABASE) {
   return execFileSync('psql', ['-h', process.env.PGHOST || '127.0.0.1', '-U', process.env.PGUSER || 'postgres',
-    '-d', process.env.PGDATABASE, '-tAc', sql], { encoding: 'utf8' }).trim();
+    '-d', database, '-tAc', sql], { encoding: 'utf8' }).trim();
 }
 
 const pilot = arg => execFileSync('deploy/pilot.sh', [arg], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -70,13 +70,16 @@ async function injectFault() {
     faultLog.push(`app killed (SIGKILL) and back in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } else {
     const t0 = Date.now();
-    psql(`alter database "${process.env.PGDATABASE}" allow_connections false`);
+    psql(`alter database "${process.env.PGDATABASE}" allow_connections false`, 'postgres');
     let terminated = 0;
-    while (Date.now() - t0 < 20e3) {
-      terminated += Number(psql(`select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '${process.env.PGDATABASE}' and pid <> pg_backend_pid()`) || 0);
-      await sleep(500);
+    try {
+      while (Date.now() - t0 < 20e3) {
+        terminated += Number(psql(`select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '${process.env.PGDATABASE}'`, 'postgres') || 0);
+        await sleep(500);
+      }
+    } finally {
+      psql(`alter database "${process.env.PGDATABASE}" allow_connections true`, 'postgres');
     }
-    psql(`alter database "${process.env.PGDATABASE}" allow_connections true`);
     faultLog.push(`database refused connections for 20 s (${terminated} connections terminated)`);
   }
 }
@@ -100,16 +103,14 @@ await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
 await faultDone;
 const reportSeconds = (Date.now() - started) / 1000;
 
-// 2. Every acknowledged case reaches its first task.
-async function openTasks() {
-  const tasks = (await reliably('cw.nairobi', 'GET', '/api/tasks?view=UNASSIGNED')).body;
-  return new Map(tasks.map(t => [t.caseId + '/' + t.elementId, t]));
-}
-async function waitForSteps(elementId, cases, seconds = 180) {
+// 2. Every acknowledged case reaches its first task. (A job whose activation was lost with a killed app
+// comes back after its lock, mcc.tasklist.job-lock / camunda.client.worker.defaults.timeout.)
+async function waitForSteps(elementId, cases, seconds = 400) {
+  const view = elementId === 'Task_AcceptCase' ? 'UNASSIGNED' : 'MINE';
   let found = new Map();
   for (let i = 0; i < seconds; i++) {
-    const tasks = elementId === 'Task_AcceptCase' ? await openTasks()
-      : new Map((await reliably('cw.nairobi', 'GET', '/api/tasks?view=MINE')).body.map(t => [t.caseId + '/' + t.elementId, t]));
+    const list = (await reliably('cw.nairobi', 'GET', `/api/tasks?view=${view}`)).body;
+    const tasks = new Map(list.map(t => [t.caseId + '/' + t.elementId, t]));
     found = new Map(cases.map(c => [c.id, tasks.get(c.id + '/' + elementId)]).filter(([, t]) => t));
     if (found.size === cases.length) break;
     await sleep(1000);
@@ -124,10 +125,10 @@ const restartStarted = Date.now();
 pilot('kill');
 pilot('start');
 const restartSeconds = (Date.now() - restartStarted) / 1000;
-const afterRestart = await openTasks();
+const afterRestart = await waitForSteps('Task_AcceptCase', cases);
 let tasksLost = 0, deadlinesMoved = 0;
 for (const [caseId, task] of firstTasks) {
-  const now = afterRestart.get(caseId + '/Task_AcceptCase');
+  const now = afterRestart.get(caseId);
   if (!now || now.id !== task.id) tasksLost++;
   else if (now.due !== task.due) deadlinesMoved++;
 }
@@ -142,8 +143,7 @@ const duplicated = Number(psql(`select coalesce(sum(n - 1), 0) from (select coun
 const created = Number(psql(`select count(*) from mcc.child_case where child_first_name like 'F${run}x%'`));
 const processes = Number(psql(`select count(*) from mcc.engine_command where message_name = 'missing-child-reported' and state = 'SENT' and case_id in (select id from mcc.child_case where child_first_name like 'F${run}x%')`));
 
-for (const [caseId, task] of afterRestart) {
-  if (!firstTasks.has(caseId.split('/')[0])) continue;
+for (const task of afterRestart.values()) {
   await reliably('cw.nairobi', 'POST', `/api/tasks/${task.id}/claim`);
   await reliably('cw.nairobi', 'POST', `/api/tasks/${task.id}/complete`, { acceptConfirmed: true });
 }

@@ -7,14 +7,22 @@ window.csrfHeader = () => {
 
 // Sends JSON to the API. On success: the answer (or {}). On failure: null, with the problem detail
 // shown in `problem` and each field error next to its field in `form` (or in `problem`).
-window.sendJson = async (method, path, body, problem, form) => {
+// `idempotencyKey`: the same key for every attempt of one submission, so that sending it again after a
+// lost answer returns the first answer instead of registering it twice.
+window.sendJson = async (method, path, body, problem, form, idempotencyKey) => {
   problem.hidden = true;
   form?.querySelectorAll('.field-error').forEach(e => e.remove());
-  const response = await fetch(path, {
-    method,
-    headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, window.csrfHeader()),
-    body: JSON.stringify(body),
-  });
+  const headers = Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, window.csrfHeader());
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: JSON.stringify(body) });
+  } catch (offline) {
+    problem.textContent = 'No answer from the server (no connection?). Nothing is lost: send it again when you are '
+      + 'connected' + (idempotencyKey ? '; it will not be registered twice.' : '.');
+    problem.hidden = false;
+    return null;
+  }
   const answer = await response.json().catch(() => ({}));
   if (response.ok) return answer;
   problem.textContent = answer.detail || response.statusText;

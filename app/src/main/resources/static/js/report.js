@@ -18,9 +18,12 @@
     return report;
   }
 
+  // One key for every attempt to send this report: a repeat after a lost answer returns the same case.
+  const idempotencyKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const body = await window.sendJson('POST', form.dataset.endpoint, payload(), problem, form);
+    const body = await window.sendJson('POST', form.dataset.endpoint, payload(), problem, form, idempotencyKey);
     if (!body) return;
     const photo = document.getElementById('photo')?.files[0];
     const saved = !photo || await window.caseUpload(body.id, 'PHOTO', photo, problem,

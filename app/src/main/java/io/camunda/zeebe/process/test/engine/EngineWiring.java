@@ -57,7 +57,7 @@ public final class EngineWiring {
         .build();
     CommandWriter commandWriter = new CommandWriter(logStream.newLogStreamWriter());
     CommandSender commandSender = new CommandSender(commandWriter);
-    GatewayRequestStore requests = new GatewayRequestStore();
+    GatewayRequestStore requests = new RestartSafeRequestStore();
     InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
     GrpcToLogStreamGateway gateway = new GrpcToLogStreamGateway(
         commandWriter, PARTITION_ID, PARTITION_COUNT, bind.getPort(), requests, jobStreamer);
