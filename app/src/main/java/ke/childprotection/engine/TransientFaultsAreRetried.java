@@ -70,18 +70,23 @@ public class TransientFaultsAreRetried implements JobExceptionHandlingStrategy {
         });
   }
 
+  /** Connection exceptions, insufficient resources, admin shutdown / cannot connect now, serialization failure, deadlock. */
+  private static final java.util.List<String> TRANSIENT_SQL_STATES = java.util.List.of("08", "53", "57P", "40001", "40P01");
+
   static boolean isTransient(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
           || t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
           || t instanceof TransactionSystemException || t instanceof NonTransientDataAccessResourceException
           || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
-          || t instanceof java.net.ConnectException) {
+          || t instanceof java.net.ConnectException
+          // the connection broke under a transaction: its rollback fails too, and that is what surfaces
+          || t instanceof org.hibernate.TransactionException || t instanceof org.hibernate.exception.JDBCConnectionException) {
         return true;
       }
-      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P") || sql.getSQLState().equals("40001"))) {
-        return true; // connection exceptions, admin shutdown / cannot connect now, serialization failure
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && TRANSIENT_SQL_STATES.stream()
+          .anyMatch(sql.getSQLState()::startsWith)) {
+        return true;
       }
       if (t instanceof ClientStatusException status && (status.getStatusCode() == Status.Code.UNAVAILABLE
           || status.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED || status.getStatusCode() == Status.Code.DEADLINE_EXCEEDED)) {

@@ -17,6 +17,8 @@ class TransientFaultsAreRetriedTest {
         new SQLException("connection refused", "08001")))).isTrue();
     assertThat(TransientFaultsAreRetried.isTransient(new IllegalStateException("wrapped",
         new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+    assertThat(TransientFaultsAreRetried.isTransient(new org.springframework.orm.jpa.JpaSystemException(
+        new org.hibernate.TransactionException("Unable to rollback against JDBC Connection")))).isTrue();
     assertThat(TransientFaultsAreRetried.isTransient(new ClientStatusException(Status.UNAVAILABLE, null))).isTrue();
     assertThat(TransientFaultsAreRetried.isTransient(new ClientStatusException(Status.RESOURCE_EXHAUSTED, null))).isTrue();
   }
