@@ -87,9 +87,13 @@ public class Idempotency {
                 write(response.getBody()), user.username(), key).update();
         return response;
       });
-    } catch (DataIntegrityViolationException | PessimisticLockingFailureException sameKeyAtOnce) {
-      // the same request, sent twice at once: the other one committed first (or is still at work)
-      return find(user, key).filter(s -> s.status() != null).map(s -> replay(s, endpoint, hash))
+    } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
+      // the same request sent twice at once: the other one committed first, or is still at work
+      Optional<Stored> twin = find(user, key);
+      if (twin.isEmpty() && e instanceof DataIntegrityViolationException) {
+        throw e; // no twin: the request itself broke a rule of the database
+      }
+      return twin.filter(s -> s.status() != null).map(s -> replay(s, endpoint, hash))
           .orElseThrow(() -> new Conflict("A request with this Idempotency-Key is still being processed; send it again in a moment."));
     }
   }

@@ -12,6 +12,7 @@ import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineWiring;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,11 +117,12 @@ public final class DurableEngine implements ZeebeTestEngine {
     }
   }
 
-  /** Replays the log after the newest snapshot, then serves commands. */
+  /** Replays the log after the newest snapshot, then serves commands (returns once it does). */
   @Override
   public void start() {
     long started = System.nanoTime();
     parts.streamProcessor().openAsync(false).join();
+    awaitReplay();
     try {
       parts.grpcServer().start();
     } catch (IOException e) {
@@ -129,6 +131,24 @@ public final class DurableEngine implements ZeebeTestEngine {
     log.info("Engine recovered from {} (snapshot at position {}, log from {}) in {} ms; gRPC at {}", directory,
         recoveredFrom, logStorage.firstPosition(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         getGatewayAddress());
+  }
+
+  private void awaitReplay() {
+    while (true) {
+      StreamProcessor.Phase phase = parts.streamProcessor().getCurrentPhase().join();
+      if (phase == StreamProcessor.Phase.PROCESSING) {
+        return;
+      }
+      if (phase == StreamProcessor.Phase.FAILED) {
+        throw new IllegalStateException("The engine failed while recovering its state from " + directory + "; see the log");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the engine recovered", e);
+      }
+    }
   }
 
   /**
