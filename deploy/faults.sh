@@ -12,14 +12,10 @@ cd "$(dirname "$0")/.."
 reports="${1:-500}"
 clients="${2:-8}"
 faults="${3:-kill database}"
-export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} PGDATABASE=mcc_faults
-export PORT=${PORT:-8087} MCC_ENGINE_PORT=${MCC_ENGINE_PORT:-26587}
-export MCC_RUNTIME="${MCC_RUNTIME:-$PWD/deploy/.runtime}/faults"
-export BASE_URL="http://127.0.0.1:$PORT"
-rm -rf "$MCC_RUNTIME"
-psql -h "$PGHOST" -U "$PGUSER" -d postgres -qc "drop database if exists mcc_faults" >/dev/null
-deploy/pilot.sh start
-trap 'psql -h "$PGHOST" -U "$PGUSER" -d postgres -qc "alter database mcc_faults allow_connections true" >/dev/null 2>&1; deploy/pilot.sh stop' EXIT
+. deploy/lib/fresh-pilot.sh
+# the database fault turns connections off: they are always turned on again
+fresh_pilot_cleanup() { psql -h "$PGHOST" -U "$PGUSER" -d postgres -qc "alter database mcc_faults allow_connections true" >/dev/null 2>&1 || true; }
+fresh_pilot faults mcc_faults 8087 26587
 for fault in $faults; do
   node deploy/faults.mjs "$fault" "$reports" "$clients"
 done

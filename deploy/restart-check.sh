@@ -6,11 +6,7 @@
 # Uses its own new database (mcc_restart) and engine directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export MCC_POLICY_FOLLOWUPSCHEDULE=PT5S PGDATABASE=mcc_restart PORT=${PORT:-8089} MCC_ENGINE_PORT=${MCC_ENGINE_PORT:-26589}
-export MCC_RUNTIME="${MCC_RUNTIME:-$PWD/deploy/.runtime}/restart-check"
-export BASE_URL="http://127.0.0.1:$PORT"
-rm -rf "$MCC_RUNTIME"
-psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -qc "drop database if exists mcc_restart" >/dev/null
-deploy/pilot.sh start
-trap 'deploy/pilot.sh stop' EXIT
+. deploy/lib/fresh-pilot.sh
+export MCC_POLICY_FOLLOWUPSCHEDULE=PT5S
+fresh_pilot restart-check mcc_restart 8089 26589
 node deploy/restart-check.mjs
