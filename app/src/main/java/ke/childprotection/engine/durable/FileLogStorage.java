@@ -220,10 +220,6 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
     return first == null ? -1 : first.getKey();
   }
 
-  public synchronized int segmentCount() {
-    return segments.size();
-  }
-
   @Override
   public void addCommitListener(CommitListener listener) {
     commitListeners.add(listener);
