@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EngineOutbox {
   static final String PUBLISH_MESSAGE = "PUBLISH_MESSAGE";
   static final String SET_CASE_VARIABLES = "SET_CASE_VARIABLES";
+  static final String RETRY_INCIDENT = "RETRY_INCIDENT";
 
   private final JdbcClient db;
   private final ObjectMapper json;
@@ -63,6 +64,21 @@ public class EngineOutbox {
         """)
         .param("now", OffsetDateTime.now()).param("caseId", caseId).param("kind", SET_CASE_VARIABLES)
         .param("variables", write(variables)).update();
+    AfterCommit.run(dispatcher::wake);
+  }
+
+  /**
+   * Gives the incident's job {@code retries} retries (when the incident is a job's) and resolves the
+   * incident once the current transaction commits; an incident already resolved counts as done.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void retryIncident(UUID caseId, long incidentKey, long jobKey, int retries) {
+    db.sql("""
+        insert into engine_command (created_at, case_id, kind, target_key, variables, state, next_attempt_at)
+        values (:now, :caseId, :kind, :incident, :parameters, 'PENDING', :now)
+        """)
+        .param("now", OffsetDateTime.now()).param("caseId", caseId).param("kind", RETRY_INCIDENT)
+        .param("incident", incidentKey).param("parameters", write(Map.of("jobKey", jobKey, "retries", retries))).update();
     AfterCommit.run(dispatcher::wake);
   }
 

@@ -65,7 +65,7 @@ class OutboxDispatcher implements SmartLifecycle {
   }
 
   private record Command(long id, UUID caseId, String kind, String messageName, String correlationKey, String messageId,
-      Long timeToLiveMs, String variables, int attempts) {}
+      Long timeToLiveMs, String variables, int attempts, Long targetKey) {}
 
   /** Sends every due command; returns how many were acknowledged. */
   int drain() {
@@ -81,13 +81,15 @@ class OutboxDispatcher implements SmartLifecycle {
     int acknowledged = 0;
     while (true) {
       List<Command> due = db.sql("""
-          select id, case_id, kind, message_name, correlation_key, message_id, time_to_live_ms, variables, attempts
+          select id, case_id, kind, message_name, correlation_key, message_id, time_to_live_ms, variables, attempts,
+            target_key
           from engine_command where state = 'PENDING' and next_attempt_at <= :now
             and (claimed_until is null or claimed_until < :now)
           order by id fetch first 100 rows only
           """).param("now", now)
           .query((rs, i) -> new Command(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), (Long) rs.getObject(7), rs.getString(8), rs.getInt(9)))
+              rs.getString(5), rs.getString(6), (Long) rs.getObject(7), rs.getString(8), rs.getInt(9),
+              (Long) rs.getObject(10)))
           .list();
       if (due.isEmpty()) {
         return acknowledged;
@@ -121,6 +123,20 @@ class OutboxDispatcher implements SmartLifecycle {
         client.newPublishMessageCommand().messageName(command.messageName()).correlationKey(command.correlationKey())
             .messageId(command.messageId()).timeToLive(Duration.ofMillis(command.timeToLiveMs())).variables(variables)
             .requestTimeout(requestTimeout).send().join();
+      } else if (EngineOutbox.RETRY_INCIDENT.equals(command.kind())) {
+        long jobKey = ((Number) variables.get("jobKey")).longValue();
+        if (jobKey > 0) {
+          try {
+            client.newUpdateRetriesCommand(jobKey).retries(((Number) variables.get("retries")).intValue())
+                .requestTimeout(requestTimeout).send().join();
+          } catch (ClientStatusException e) {
+            if (e.getStatusCode() != Status.Code.NOT_FOUND) {
+              throw e;
+            }
+            // the job is gone (its step ended or was cancelled): resolving the incident is what is left
+          }
+        }
+        client.newResolveIncidentCommand(command.targetKey()).requestTimeout(requestTimeout).send().join();
       } else {
         Optional<Long> instance = instanceOf(command.caseId());
         if (instance.isEmpty()) {
@@ -141,6 +157,10 @@ class OutboxDispatcher implements SmartLifecycle {
       }
       if (code == Status.Code.NOT_FOUND && EngineOutbox.SET_CASE_VARIABLES.equals(command.kind())) {
         finish(command, "DROPPED", "the case's process has ended: " + e.getMessage());
+        return true;
+      }
+      if (code == Status.Code.NOT_FOUND && EngineOutbox.RETRY_INCIDENT.equals(command.kind())) {
+        finish(command, "SENT", "the incident was resolved already: " + e.getMessage());
         return true;
       }
       retryLater(command, code + ": " + e.getMessage());

@@ -27,10 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * are written in one transaction (see {@link #start}).
  */
 @Service
-class CaseIntake {
+public class CaseIntake {
   /** The messages that start a case's process (message start events: one running instance per case number). */
-  static final String MISSING_STARTED = "missing-child-reported";
-  static final String FOUND_STARTED = "found-child-registered";
+  public static final String MISSING_STARTED = "missing-child-reported";
+  public static final String FOUND_STARTED = "found-child-registered";
 
   private final ChildCaseRepository cases;
   private final CaseTimeline timeline;

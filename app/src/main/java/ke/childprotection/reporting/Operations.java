@@ -16,6 +16,7 @@ import ke.childprotection.cases.CaseAccess;
 import ke.childprotection.cases.CaseView;
 import ke.childprotection.cases.ChildCase;
 import ke.childprotection.cases.ChildCaseRepository;
+import ke.childprotection.operations.EngineProblems;
 import ke.childprotection.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ public class Operations {
 
   public record Dashboard(List<Waiting> waitingForAssignment, Map<String, Long> waitingByRisk, List<StepOverdue> overdueBySteps,
       Map<String, Long> overdueByAssignee, List<Workload> workload, Map<LocalDate, Long> breachesByDay,
-      long escalationsRaised, long escalationsOpen) {}
+      long escalationsRaised, long escalationsOpen, EngineProblems.Counts engineProblems) {}
 
   private static final String COUNTY_TASKS = "state = 'OPEN' and bpmn_process_id <> 'trafficking-referral'";
   private final JdbcClient db;
@@ -47,11 +48,13 @@ public class Operations {
   private final ObjectMapper json;
   private final ZoneId zone;
   private final java.time.Duration dueSoon;
+  private final EngineProblems problems;
 
-  Operations(JdbcClient db, ChildCaseRepository cases, CaseAccess access, ObjectMapper json,
+  Operations(JdbcClient db, ChildCaseRepository cases, CaseAccess access, ObjectMapper json, EngineProblems problems,
       @Value("${mcc.display-time-zone:Africa/Nairobi}") String zone,
       @Value("${mcc.dashboard.due-soon}") java.time.Duration dueSoon) {
     this.dueSoon = dueSoon;
+    this.problems = problems;
     this.db = db;
     this.cases = cases;
     this.access = access;
@@ -125,7 +128,8 @@ public class Operations {
     long raised = breaches.values().stream().mapToLong(Long::longValue).sum();
     long open = db.sql("select count(*) from user_task where " + COUNTY_TASKS + " and overdue_notified_at is not null" + county)
         .params(p).query(Long.class).single();
-    return new Dashboard(waiting, byRisk, bySteps, byAssignee, workload, breaches, raised, open);
+    return new Dashboard(waiting, byRisk, bySteps, byAssignee, workload, breaches, raised, open,
+        problems.counts(scope.county(), now));
   }
 
   private String risk(String input) {

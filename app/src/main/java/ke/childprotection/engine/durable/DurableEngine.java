@@ -59,7 +59,11 @@ public final class DurableEngine implements ZeebeTestEngine {
   private final EngineWiring.Parts parts;
   private final long recoveredFrom;
   private long snapshotPosition;
-  private boolean stopped;
+  private volatile boolean stopped;
+  private final Object readerLock = new Object();
+  private io.camunda.zeebe.logstreams.log.LogStreamReader reader;
+  /** The log is kept from here on for a reader that has not read further (Long.MAX_VALUE: none registered). */
+  private volatile long retainFrom = Long.MAX_VALUE;
 
   private DurableEngine(Path directory, InetSocketAddress address, Settings settings) throws IOException {
     this.directory = directory;
@@ -165,9 +169,82 @@ public final class DurableEngine implements ZeebeTestEngine {
     }
     snapshots.take(db, processed);
     snapshotPosition = processed;
-    int deleted = logStorage.deleteBefore(processed);
+    int deleted = logStorage.deleteBefore(Math.min(processed, retainFrom));
     log.debug("Engine snapshot at position {}; {} log segments deleted", processed, deleted);
     return processed;
+  }
+
+  /**
+   * Keeps the log from {@code position} on (a reader of the records, such as the app's mirror of
+   * incidents, has read up to there): a snapshot deletes no segment holding it or anything after it, as
+   * Zeebe's broker keeps the log for its exporters.
+   */
+  public void retainLogFrom(long position) {
+    retainFrom = Math.max(position, 0);
+  }
+
+  /** The lowest position still in the log (-1: the log is empty). */
+  public long firstLogPosition() {
+    return logStorage.firstPosition();
+  }
+
+  /** What {@link #readAfter} hands over: the record, decoded, with its position. */
+  public interface RecordSink {
+    void accept(io.camunda.zeebe.protocol.record.Record<?> record);
+  }
+
+  /** Which records to decode (the rest are skipped by their header). */
+  public interface RecordFilter {
+    boolean wants(io.camunda.zeebe.protocol.record.RecordType type, io.camunda.zeebe.protocol.record.ValueType valueType,
+        io.camunda.zeebe.protocol.record.intent.Intent intent);
+  }
+
+  /**
+   * Reads up to {@code max} records written after {@code position} (0: from the first one kept), hands
+   * those the filter wants to {@code sink} and returns the position of the last record read ({@code
+   * position} when there was none). Records are read once the engine wrote them to the log.
+   */
+  public long readAfter(long position, int max, RecordFilter filter, RecordSink sink) {
+    synchronized (readerLock) {
+      if (stopped) {
+        return position;
+      }
+      if (reader == null) {
+        reader = parts.logStream().newLogStreamReader();
+      }
+      if (position <= 0) {
+        reader.seekToFirstEvent();
+      } else {
+        reader.seekToNextEvent(position);
+      }
+      long last = position;
+      int read = 0;
+      while (read < max && reader.hasNext()) {
+        io.camunda.zeebe.logstreams.log.LoggedEvent event = reader.next();
+        var metadata = new io.camunda.zeebe.protocol.impl.record.RecordMetadata();
+        event.readMetadata(metadata);
+        if (filter.wants(metadata.getRecordType(), metadata.getValueType(), metadata.getIntent())) {
+          sink.accept(decode(event, metadata));
+        }
+        last = event.getPosition();
+        read++;
+      }
+      return last;
+    }
+  }
+
+  private static io.camunda.zeebe.protocol.record.Record<?> decode(io.camunda.zeebe.logstreams.log.LoggedEvent event,
+      io.camunda.zeebe.protocol.impl.record.RecordMetadata metadata) {
+    io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue value;
+    try {
+      value = io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue.allRecordsMap().get(metadata.getValueType())
+          .getClass().getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot decode a " + metadata.getValueType() + " record", e);
+    }
+    event.readValue(value);
+    return new io.camunda.zeebe.protocol.impl.record.CopiedRecord<>(value, metadata, event.getKey(), 1,
+        event.getPosition(), event.getSourceEventPosition(), event.getTimestamp());
   }
 
   /** The position of the newest snapshot (-1: none yet). */
@@ -213,6 +290,11 @@ public final class DurableEngine implements ZeebeTestEngine {
         }
       }
       stopped = true;
+    }
+    synchronized (readerLock) {
+      if (reader != null) {
+        closeQuietly(reader::close);
+      }
     }
     closeQuietly(() -> parts.streamProcessor().closeAsync().join());
     closeQuietly(db::close);

@@ -185,6 +185,68 @@ class DurableEngineTest {
   }
 
   @Test
+  void aReaderGetsTheRecordsOnceAndTheLogItHasNotReadIsKept() {
+    DurableEngine.Settings tiny = new DurableEngine.Settings(8 * 1024, 16L * 1024 * 1024);
+    DurableEngine engine = open(tiny);
+    try (ZeebeClient client = engine.createClient()) {
+      engine.retainLogFrom(0);
+      deploy(client);
+      for (int i = 0; i < 40; i++) {
+        client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().send().join();
+      }
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jobsOf(engine) == 40);
+      long processed = engine.snapshot();
+      assertThat(processed).isPositive();
+      assertThat(engine.firstLogPosition()).as("nothing read yet: the whole log is kept").isEqualTo(1);
+
+      List<Long> activated = new ArrayList<>();
+      long read = readAll(engine, 0, activated);
+      assertThat(activated).as("each instance's service task, once").hasSize(40).doesNotHaveDuplicates();
+      assertThat(readAll(engine, read, new ArrayList<>())).as("nothing new after the last record read").isEqualTo(read);
+
+      engine.retainLogFrom(read);
+      client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().send().join();
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jobsOf(engine) == 41);
+      engine.snapshot();
+      assertThat(engine.firstLogPosition()).as("the log the reader has read is deleted").isGreaterThan(1)
+          .isLessThanOrEqualTo(read);
+      List<Long> more = new ArrayList<>();
+      readAll(engine, read, more);
+      assertThat(more).as("what came after is still there to read").hasSize(1).doesNotContainAnyElementsOf(activated);
+    } finally {
+      engine.stop();
+    }
+  }
+
+  private static long jobsOf(DurableEngine engine) {
+    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+        .filter(r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.JOB
+            && r.getIntent() == io.camunda.zeebe.protocol.record.intent.JobIntent.CREATED)
+        .count();
+  }
+
+  /** Reads in small batches from {@code after}; collects the service tasks activated; returns the last position. */
+  private static long readAll(DurableEngine engine, long after, List<Long> activated) {
+    long position = after;
+    while (true) {
+      long last = engine.readAfter(position, 7,
+          (type, valueType, intent) -> type == io.camunda.zeebe.protocol.record.RecordType.EVENT
+              && valueType == io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE
+              && intent == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_ACTIVATED,
+          record -> {
+            var value = (io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue) record.getValue();
+            if (value.getElementId().equals("work")) {
+              activated.add(record.getKey());
+            }
+          });
+      if (last == position) {
+        return last;
+      }
+      position = last;
+    }
+  }
+
+  @Test
   void oneDirectoryServesOneEngineAtATime() {
     DurableEngine engine = open(SMALL);
     try {

@@ -1,0 +1,254 @@
+package ke.childprotection.engine;
+
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.MessageStartEventSubscriptionIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.MessageStartEventSubscriptionRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import ke.childprotection.engine.durable.DurableEngine;
+import ke.childprotection.intake.CaseIntake;
+import ke.childprotection.support.BackgroundLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps in the database what the in-process engine's record log says about incidents and about the
+ * steps each process instance is at — the way Zeebe's exporters feed Operate — so that the app can list
+ * incidents and find cases whose process waits for nothing. It reads the log from where it stopped (the
+ * position is committed with the rows it caused, so each record counts once) and tells the engine to
+ * keep its log from there on. It also tells a case the instance its start message created. It runs only
+ * while this database belongs to the engine.
+ */
+@Component
+@ConditionalOnBean(DurableEngine.class)
+public class EngineMirror implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(EngineMirror.class);
+  private static final int BATCH = 2000;
+  private static final Set<String> CASE_START_MESSAGES = Set.of(CaseIntake.MISSING_STARTED, CaseIntake.FOUND_STARTED);
+
+  private final DurableEngine engine;
+  private final JdbcClient db;
+  private final TransactionTemplate tx;
+  private final EngineBinding binding;
+  private final BackgroundLoop loop;
+  private volatile long position = -1;
+  private volatile boolean complete;
+  private volatile boolean caughtUp;
+
+  EngineMirror(DurableEngine engine, JdbcClient db, TransactionTemplate tx, EngineBinding binding,
+      @Value("${mcc.engine.mirror.poll-interval}") Duration pollInterval) {
+    this.engine = engine;
+    this.db = db;
+    this.tx = tx;
+    this.binding = binding;
+    this.loop = new BackgroundLoop("engine-mirror", pollInterval, this::catchUp);
+  }
+
+  /**
+   * True when the mirror has seen the engine's whole history (false after an upgrade that started it on
+   * an engine whose older log was already deleted: steps begun before then are not known).
+   */
+  public boolean isComplete() {
+    return complete;
+  }
+
+  /** True when the last round found nothing new in the log. */
+  public boolean isCaughtUp() {
+    return caughtUp;
+  }
+
+  /** Reads every record written so far; returns how many it read. */
+  public synchronized int catchUp() {
+    if (!binding.isBound()) {
+      return 0;
+    }
+    if (position < 0) {
+      load();
+    }
+    int total = 0;
+    while (true) {
+      Batch batch = new Batch();
+      long[] counted = new long[1];
+      long from = position;
+      long last = engine.readAfter(from, BATCH, EngineMirror::wanted, record -> {
+        counted[0]++;
+        batch.add(record);
+      });
+      if (last == from) {
+        caughtUp = true;
+        return total;
+      }
+      caughtUp = false;
+      tx.executeWithoutResult(status -> {
+        batch.write(db);
+        db.sql("update engine_mirror set log_position = :p, updated_at = :now").param("p", last)
+            .param("now", OffsetDateTime.now()).update();
+      });
+      position = last;
+      engine.retainLogFrom(last);
+      total += (int) counted[0];
+    }
+  }
+
+  private void load() {
+    var stored = db.sql("select log_position, complete from engine_mirror")
+        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBoolean(2)}).optional();
+    if (stored.isPresent()) {
+      position = (Long) stored.get()[0];
+      complete = (Boolean) stored.get()[1];
+    } else {
+      long first = engine.firstLogPosition();
+      complete = first <= 1;
+      position = complete ? 0 : first - 1;
+      db.sql("insert into engine_mirror (id, log_position, complete, updated_at) values (1, :p, :complete, :now)")
+          .param("p", position).param("complete", complete).param("now", OffsetDateTime.now()).update();
+      if (!complete) {
+        // an engine whose early log is gone (an upgrade): what is left is read, the rest is unknown
+        log.warn("Engine mirror started on an engine whose log before position {} is gone: incidents and steps begun "
+            + "before then are not listed, and stuck cases are not judged", first);
+      }
+    }
+    engine.retainLogFrom(position);
+  }
+
+  private static boolean wanted(RecordType type, ValueType valueType, Intent intent) {
+    if (type != RecordType.EVENT) {
+      return false;
+    }
+    return switch (valueType) {
+      case PROCESS_INSTANCE -> intent == ProcessInstanceIntent.ELEMENT_ACTIVATING
+          || intent == ProcessInstanceIntent.ELEMENT_COMPLETED || intent == ProcessInstanceIntent.ELEMENT_TERMINATED;
+      case INCIDENT -> intent == IncidentIntent.CREATED || intent == IncidentIntent.RESOLVED;
+      case MESSAGE_START_EVENT_SUBSCRIPTION -> intent == MessageStartEventSubscriptionIntent.CORRELATED;
+      default -> false;
+    };
+  }
+
+  /** The changes of one batch of records, written together (an element begun and ended in it is not written). */
+  private static final class Batch {
+    /** root: the root instance when the record named it, else -1 and the parent's root is looked up. */
+    private record Element(long key, long instance, long parent, long root, String process, String elementId,
+        String type, OffsetDateTime at) {}
+
+    private final Map<Long, Element> begun = new LinkedHashMap<>();
+    private final List<Long> ended = new ArrayList<>();
+    private final List<java.util.function.Consumer<JdbcClient>> writes = new ArrayList<>();
+
+    void add(Record<?> record) {
+      OffsetDateTime at = OffsetDateTime.ofInstant(Instant.ofEpochMilli(record.getTimestamp()), ZoneOffset.UTC);
+      long key = record.getKey();
+      if (record.getValue() instanceof ProcessInstanceRecordValue value) {
+        if (record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING) {
+          long parent = value.getBpmnElementType() == io.camunda.zeebe.protocol.record.value.BpmnElementType.PROCESS
+              ? value.getParentProcessInstanceKey() : value.getProcessInstanceKey();
+          begun.put(key, new Element(key, value.getProcessInstanceKey(), parent, root(value.getElementInstancePath()),
+              value.getBpmnProcessId(), value.getElementId(), value.getBpmnElementType().name(), at));
+        } else if (begun.remove(key) == null) {
+          ended.add(key);
+        }
+      } else if (record.getValue() instanceof IncidentRecordValue value) {
+        if (record.getIntent() == IncidentIntent.CREATED) {
+          long named = root(value.getElementInstancePath());
+          String message = value.getErrorMessage() == null ? "" : value.getErrorMessage();
+          writes.add(db -> db.sql("""
+              insert into engine_incident (incident_key, process_instance_key, root_instance_key, bpmn_process_id,
+                element_id, element_instance_key, job_key, error_type, error_message, created_at)
+              values (:key, :instance, :root, :process, :element, :elementInstance, :job, :type, :message, :at)
+              on conflict do nothing
+              """).param("key", key).param("instance", value.getProcessInstanceKey())
+              .param("root", named >= 0 ? named : rootOf(db, value.getProcessInstanceKey()))
+              .param("process", value.getBpmnProcessId()).param("element", value.getElementId())
+              .param("elementInstance", value.getElementInstanceKey()).param("job", value.getJobKey())
+              .param("type", value.getErrorType().name())
+              .param("message", message.length() > 2000 ? message.substring(0, 2000) : message).param("at", at).update());
+        } else {
+          writes.add(db -> db.sql("update engine_incident set resolved_at = :at where incident_key = :key")
+              .param("at", at).param("key", key).update());
+        }
+      } else if (record.getValue() instanceof MessageStartEventSubscriptionRecordValue value
+          && value.getVariables().get("caseId") instanceof String caseId) {
+        long instance = value.getProcessInstanceKey();
+        UUID id = UUID.fromString(caseId);
+        writes.add(db -> db.sql("""
+            insert into engine_root (root_instance_key, case_id, bpmn_process_id, started_at) values (:instance, :id, :process, :at)
+            on conflict do nothing
+            """).param("instance", instance).param("id", id).param("process", value.getBpmnProcessId()).param("at", at).update());
+        if (CASE_START_MESSAGES.contains(value.getMessageName())) {
+          writes.add(db -> db.sql("update child_case set process_instance_key = :instance where id = :id and process_instance_key is null")
+              .param("instance", instance).param("id", id).update());
+        }
+      }
+    }
+
+    /** The root process instance named by an element's path (-1 when the record has none). */
+    private static long root(List<List<Long>> path) {
+      return path != null && !path.isEmpty() && !path.get(0).isEmpty() ? path.get(0).get(0) : -1;
+    }
+
+    /** The root of a process instance: its own row's root (in this batch or stored), else itself. */
+    private long rootOf(JdbcClient db, long instance) {
+      Element own = begun.get(instance);
+      if (own != null) {
+        return own.root();
+      }
+      return db.sql("select root_instance_key from engine_element where element_instance_key = :k").param("k", instance)
+          .query(Long.class).optional().orElse(instance);
+    }
+
+    void write(JdbcClient db) {
+      for (int i = 0; i < ended.size(); i += 500) {
+        db.sql("delete from engine_element where element_instance_key in (:keys)")
+            .param("keys", ended.subList(i, Math.min(ended.size(), i + 500))).update();
+      }
+      for (Element e : List.copyOf(begun.values())) {
+        long root = e.root() >= 0 ? e.root() : e.parent() <= 0 ? e.instance() : rootOf(db, e.parent());
+        begun.put(e.key(), new Element(e.key(), e.instance(), e.parent(), root, e.process(), e.elementId(), e.type(), e.at()));
+        db.sql("""
+            insert into engine_element (element_instance_key, process_instance_key, root_instance_key, bpmn_process_id,
+              element_id, element_type, activated_at)
+            values (:key, :instance, :root, :process, :element, :type, :at) on conflict do nothing
+            """).param("key", e.key()).param("instance", e.instance()).param("root", root).param("process", e.process())
+            .param("element", e.elementId()).param("type", e.type()).param("at", e.at()).update();
+      }
+      writes.forEach(w -> w.accept(db));
+    }
+  }
+
+  @Override
+  public void start() {
+    loop.start();
+    loop.wake();
+  }
+
+  @Override
+  public void stop() {
+    loop.stop();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return loop.isRunning();
+  }
+}
