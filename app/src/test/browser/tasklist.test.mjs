@@ -156,3 +156,18 @@ test('supervisor sees open steps on the process diagram and clicks through to th
     await page.screenshot({ path: (process.env.SCREENSHOT || 'target/tasklist-form.png').replace('.png', '-process-view.png'), fullPage: true });
   });
 });
+
+test('admin sees an incident on the engine problems page of a phone and retries it', async () => {
+  await signedIn('admin', 360, 740, async page => {
+    await page.goto(base + '/admin/problems');
+    const row = page.locator('#incidents tbody tr', { hasText: process.env.INCIDENT_CASE });
+    await row.waitFor();
+    assert.match(await row.textContent(), /JOB_NO_RETRIES/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the page fits a 360 px screen (overflow ${overflow}px)`);
+    await page.screenshot({ path: (process.env.SCREENSHOT || 'target/tasklist-form.png').replace('.png', '-problems.png'), fullPage: true });
+    await row.locator('button.retry-incident').click();
+    await row.locator('button.retry-incident', { hasText: 'Retry sent' }).waitFor();
+    assert.ok(await page.locator('#problem').isHidden(), 'no problem shown');
+  });
+});

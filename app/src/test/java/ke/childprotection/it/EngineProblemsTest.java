@@ -49,8 +49,27 @@ class EngineProblemsTest {
   }
 
   private ActivatedJob activate() {
+    return activate(client);
+  }
+
+  static ActivatedJob activate(CamundaClient client) {
     return Awaitility.await().atMost(LONG).until(() -> client.newActivateJobsCommand().jobType(JOB).maxJobsToActivate(1)
         .timeout(Duration.ofMinutes(5)).send().join().getJobs(), jobs -> !jobs.isEmpty()).get(0);
+  }
+
+  /**
+   * Starts a process for the case (by a message, as the case's own processes are started) whose one
+   * step fails with no retries left: an incident. Returns the step's job.
+   */
+  static ActivatedJob failForGood(CamundaClient client, String caseId, String caseNumber) {
+    client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess(PROCESS)
+        .startEvent().message("problems-check-started").serviceTask("Task_Check", t -> t.zeebeJobType(JOB)).endEvent().done(),
+        PROCESS + ".bpmn").send().join();
+    client.newPublishMessageCommand().messageName("problems-check-started").correlationKey(caseNumber)
+        .variables(Map.of("caseId", caseId)).send().join();
+    ActivatedJob job = activate(client);
+    client.newFailCommand(job.getKey()).retries(0).errorMessage("synthetic: the check cannot be done").send().join();
+    return job;
   }
 
   @Test
@@ -60,14 +79,7 @@ class EngineProblemsTest {
     JsonNode created = report(caseworker);
     String caseId = created.get("id").asText();
     String caseNumber = created.get("caseNumber").asText();
-    // a process of the case's (started by a message, as the case's own processes are) whose step fails for good
-    client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess(PROCESS)
-        .startEvent().message("problems-check-started").serviceTask("Task_Check", t -> t.zeebeJobType(JOB)).endEvent().done(),
-        PROCESS + ".bpmn").send().join();
-    client.newPublishMessageCommand().messageName("problems-check-started").correlationKey(caseNumber)
-        .variables(Map.of("caseId", caseId)).send().join();
-    ActivatedJob job = activate();
-    client.newFailCommand(job.getKey()).retries(0).errorMessage("synthetic: the check cannot be done").send().join();
+    ActivatedJob job = failForGood(client, caseId, caseNumber);
 
     JsonNode incident = Awaitility.await().atMost(LONG).until(() -> incidentsOf(admin, caseNumber), l -> l.size() == 1).get(0);
     assertThat(incident.get("caseId").asText()).isEqualTo(caseId);
