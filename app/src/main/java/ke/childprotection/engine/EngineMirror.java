@@ -46,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EngineMirror implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(EngineMirror.class);
   private static final int BATCH = 2000;
+  /** The variable a process started again for a stuck case carries: {attempt, caseProcess}. */
+  public static final String RESTART_VARIABLE = "mccRestart";
   private static final Set<String> CASE_START_MESSAGES = Set.of(CaseIntake.MISSING_STARTED, CaseIntake.FOUND_STARTED);
 
   private final DurableEngine engine;
@@ -142,6 +144,7 @@ public class EngineMirror implements SmartLifecycle {
           || intent == ProcessInstanceIntent.ELEMENT_COMPLETED || intent == ProcessInstanceIntent.ELEMENT_TERMINATED;
       case INCIDENT -> intent == IncidentIntent.CREATED || intent == IncidentIntent.RESOLVED;
       case MESSAGE_START_EVENT_SUBSCRIPTION -> intent == MessageStartEventSubscriptionIntent.CORRELATED;
+      case PROCESS_INSTANCE_CREATION -> intent == io.camunda.zeebe.protocol.record.intent.ProcessInstanceCreationIntent.CREATED;
       default -> false;
     };
   }
@@ -189,16 +192,16 @@ public class EngineMirror implements SmartLifecycle {
         }
       } else if (record.getValue() instanceof MessageStartEventSubscriptionRecordValue value
           && value.getVariables().get("caseId") instanceof String caseId) {
-        long instance = value.getProcessInstanceKey();
-        UUID id = UUID.fromString(caseId);
-        writes.add(db -> db.sql("""
-            insert into engine_root (root_instance_key, case_id, bpmn_process_id, started_at) values (:instance, :id, :process, :at)
-            on conflict do nothing
-            """).param("instance", instance).param("id", id).param("process", value.getBpmnProcessId()).param("at", at).update());
-        if (CASE_START_MESSAGES.contains(value.getMessageName())) {
-          writes.add(db -> db.sql("update child_case set process_instance_key = :instance where id = :id and process_instance_key is null")
-              .param("instance", instance).param("id", id).update());
-        }
+        boolean caseProcess = CASE_START_MESSAGES.contains(value.getMessageName());
+        writes.add(db -> link(db, UUID.fromString(caseId), value.getProcessInstanceKey(), value.getBpmnProcessId(), at,
+            caseProcess ? CaseProcess.IF_NONE : CaseProcess.NO));
+      } else if (record.getValue() instanceof io.camunda.zeebe.protocol.record.value.ProcessInstanceCreationRecordValue value
+          && value.getVariables().get(RESTART_VARIABLE) instanceof Map<?, ?> restart
+          && value.getVariables().get("caseId") instanceof String caseId) {
+        // a stuck case's process started again, whose answer may have been lost on its way to the app
+        boolean caseProcess = Boolean.TRUE.equals(restart.get("caseProcess"));
+        writes.add(db -> link(db, UUID.fromString(caseId), value.getProcessInstanceKey(), value.getBpmnProcessId(), at,
+            caseProcess ? CaseProcess.REPLACING : CaseProcess.NO));
       }
     }
 
@@ -233,6 +236,22 @@ public class EngineMirror implements SmartLifecycle {
             .param("element", e.elementId()).param("type", e.type()).param("at", e.at()).update();
       }
       writes.forEach(w -> w.accept(db));
+    }
+  }
+
+  /** Whether a process instance of a case is the case's own process: NO, IF_NONE (its first), REPLACING (started again). */
+  public enum CaseProcess { NO, IF_NONE, REPLACING }
+
+  /** A process instance started for a case belongs to it: incidents name the case; its own process is recorded. */
+  public static void link(JdbcClient db, UUID caseId, long instance, String processId, OffsetDateTime at, CaseProcess own) {
+    db.sql("""
+        insert into engine_root (root_instance_key, case_id, bpmn_process_id, started_at) values (:instance, :id, :process, :at)
+        on conflict do nothing
+        """).param("instance", instance).param("id", caseId).param("process", processId).param("at", at).update();
+    if (own != CaseProcess.NO) {
+      db.sql("update child_case set process_instance_key = :instance where id = :id"
+              + (own == CaseProcess.IF_NONE ? " and process_instance_key is null" : ""))
+          .param("instance", instance).param("id", caseId).update();
     }
   }
 

@@ -39,6 +39,7 @@ public class ProcessModels {
   private final Map<String, String> elementNames = new ConcurrentHashMap<>();
   private final Map<Long, String> formIdsByKey = new ConcurrentHashMap<>();
   private final Map<String, String> formSchemas = new ConcurrentHashMap<>();
+  private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
 
   ProcessModels(CamundaClient client, EngineBinding binding, @Value("${mcc.engine.deploy-attempts:30}") int deployAttempts) {
     this.client = client;
@@ -87,6 +88,61 @@ public class ProcessModels {
     return elementNames.getOrDefault(bpmnProcessId + "/" + elementId, elementId);
   }
 
+  /** Where a case's process can be started again: before {@code elementId} of {@code processId}. */
+  public record RestartPoint(String processId, String elementId, String name) {}
+
+  /**
+   * Where to start a case's process again so that it goes on at the step {@code elementId} of {@code
+   * processId} (the process its last task belonged to): before that step in its own process when that
+   * is the case's root process or one started on its own (a referral), else before the activity of the
+   * root process that calls it. Empty when the step cannot be started at (inside an event sub-process
+   * or a multi-instance activity, or a process that nothing calls).
+   */
+  public Optional<RestartPoint> restartPoint(String rootProcessId, String processId, String elementId) {
+    BpmnModelInstance model = models.get(processId);
+    if (model == null) {
+      return Optional.empty();
+    }
+    boolean calledByRoot = false;
+    String target = elementId;
+    String targetProcess = processId;
+    if (!processId.equals(rootProcessId) && models.containsKey(rootProcessId)) {
+      BpmnModelInstance root = models.get(rootProcessId);
+      Optional<io.camunda.zeebe.model.bpmn.instance.CallActivity> caller = root
+          .getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.CallActivity.class).stream()
+          .filter(c -> {
+            var called = c.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement.class);
+            return called != null && processId.equals(called.getProcessId());
+          }).findFirst();
+      if (caller.isPresent()) {
+        calledByRoot = true;
+        model = root;
+        target = caller.get().getId();
+        targetProcess = rootProcessId;
+      }
+    }
+    FlowElement element = model.getModelElementById(target);
+    if (element == null || (!calledByRoot && !processId.equals(rootProcessId) && !startedOnItsOwn(model))) {
+      return Optional.empty();
+    }
+    for (var scope = element; scope != null; scope = scope.getParentElement() instanceof FlowElement f ? f : null) {
+      if (scope instanceof io.camunda.zeebe.model.bpmn.instance.SubProcess sub && sub.triggeredByEvent()) {
+        return Optional.empty();
+      }
+      if (scope instanceof io.camunda.zeebe.model.bpmn.instance.Activity activity && activity.getLoopCharacteristics() != null) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new RestartPoint(targetProcess, target, elementName(targetProcess, target)));
+  }
+
+  /** A process with a message start event (started for a case by the app, not called by another process). */
+  private static boolean startedOnItsOwn(BpmnModelInstance model) {
+    return model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.StartEvent.class).stream()
+        .anyMatch(start -> !(start.getParentElement() instanceof io.camunda.zeebe.model.bpmn.instance.SubProcess)
+            && !start.getEventDefinitions().isEmpty());
+  }
+
   public Optional<String> formIdForKey(long formKey) {
     return Optional.ofNullable(formIdsByKey.get(formKey));
   }
@@ -99,6 +155,7 @@ public class ProcessModels {
     try (InputStream in = resource.getInputStream()) {
       BpmnModelInstance model = Bpmn.readModelFromStream(in);
       for (Process process : model.getModelElementsByType(Process.class)) {
+        models.put(process.getId(), model);
         for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
           String key = process.getId() + "/" + element.getId();
           elementNames.put(key, element.getName() == null ? element.getId() : element.getName());

@@ -12,6 +12,11 @@ import java.util.UUID;
 import ke.childprotection.audit.AuditLog;
 import ke.childprotection.engine.EngineMirror;
 import ke.childprotection.engine.EngineOutbox;
+import ke.childprotection.engine.ProcessModels;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import org.springframework.transaction.support.TransactionTemplate;
 import ke.childprotection.web.Conflict;
 import ke.childprotection.web.NotFound;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +39,7 @@ public class EngineProblems {
   public enum StuckKind { NOT_STARTED, NO_STEP }
 
   public record Incident(long key, UUID caseId, String caseNumber, String countyCode, String process, String elementId,
-      long jobKey, String errorType, String errorMessage, OffsetDateTime since, boolean retryRequested) {}
+      String step, long jobKey, String errorType, String errorMessage, OffsetDateTime since, boolean retryRequested) {}
 
   public record StuckCase(UUID caseId, String caseNumber, String countyCode, String status, StuckKind kind,
       String lastStep, OffsetDateTime lastActivity, boolean retryRequested) {}
@@ -59,10 +64,20 @@ public class EngineProblems {
   private final ObjectMapper json;
   private final Duration stuckAfter;
   private final int incidentRetries;
+  private final TransactionTemplate tx;
+  private final CamundaClient client;
+  private final ProcessModels models;
+  private final Duration requestTimeout;
 
   EngineProblems(JdbcClient db, ObjectProvider<EngineMirror> mirror, EngineOutbox outbox, AuditLog audit, ObjectMapper json,
+      TransactionTemplate tx, CamundaClient client, ProcessModels models,
       @Value("${mcc.operations.stuck-after}") Duration stuckAfter,
-      @Value("${mcc.operations.incident-retries}") int incidentRetries) {
+      @Value("${mcc.operations.incident-retries}") int incidentRetries,
+      @Value("${mcc.engine.outbox.request-timeout}") Duration requestTimeout) {
+    this.tx = tx;
+    this.client = client;
+    this.models = models;
+    this.requestTimeout = requestTimeout;
     this.db = db;
     this.mirror = mirror;
     this.outbox = outbox;
@@ -129,8 +144,8 @@ public class EngineProblems {
         order by i.created_at
         """).params(params(county))
         .query((rs, n) -> new Incident(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9),
-            rs.getObject(10, OffsetDateTime.class), rs.getBoolean(11)))
+            rs.getString(5), rs.getString(6), models.elementName(rs.getString(5), rs.getString(6)), rs.getLong(7),
+            rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class), rs.getBoolean(11)))
         .list();
   }
 
@@ -149,7 +164,7 @@ public class EngineProblems {
 
           and not exists (select 1 from user_task t where t.case_id = c.id and (t.state = 'OPEN' or t.ended_at >= :quiet))
           and not exists (select 1 from engine_command e where e.case_id = c.id
-            and (e.state = 'PENDING' or e.created_at >= :quiet or e.sent_at >= :quiet))
+            and (e.state = 'PENDING' or (e.state <> 'FAILED' and (e.created_at >= :quiet or e.sent_at >= :quiet))))
           and not exists (select 1 from engine_element el where el.element_type not in """ + CONTAINERS + """
 
             and (el.root_instance_key = c.process_instance_key
@@ -195,18 +210,24 @@ public class EngineProblems {
   }
 
   /**
-   * Starts the process of a case that has none, with what its report gave it (a message that starts
-   * nothing when the case's process is running after all). A case whose processes ended is not
-   * restarted here: a supervisor decides what it needs.
+   * Gets a stuck case moving again. A case without a process has it started with what its report gave
+   * it (a message that starts nothing when a process of the case is running after all). A case whose
+   * processes ended while it is open has its process started again before its last human step, with
+   * the variables that step had (a step inside a called process: before the activity that calls it).
    */
-  @Transactional
   public StuckCase retryStuckCase(String admin, UUID caseId, OffsetDateTime now) {
-    StuckCase stuck = stuckCases(null, now).stream().filter(s -> s.caseId().equals(caseId)).findFirst()
-        .orElseThrow(() -> new NotFound("Case " + caseId + " is not stuck."));
-    if (stuck.kind() != StuckKind.NOT_STARTED) {
-      throw new Conflict("The processes of case " + stuck.caseNumber() + " have ended while the case is open; "
-          + "starting them again would repeat its steps. Its supervisor decides what the case needs.");
+    StuckCase stuck = tx.execute(status -> stuckCases(null, now).stream().filter(s -> s.caseId().equals(caseId)).findFirst()
+        .orElseThrow(() -> new NotFound("Case " + caseId + " is not stuck.")));
+    if (stuck.kind() == StuckKind.NOT_STARTED) {
+      tx.executeWithoutResult(status -> startAgain(admin, stuck));
+    } else {
+      restartAtLastStep(admin, stuck);
     }
+    return stuck;
+  }
+
+  private void startAgain(String admin, StuckCase stuck) {
+    UUID caseId = stuck.caseId();
     record Start(String message, String variables, long attempts) {}
     Start start = db.sql("""
         select message_name, variables, (select count(*) from engine_command e where e.case_id = :id
@@ -215,17 +236,80 @@ public class EngineProblems {
         """).param("id", caseId).param("first", "case-started:" + caseId).param("retries", "case-started:" + caseId + ":%")
         .query((rs, n) -> new Start(rs.getString(1), rs.getString(2), rs.getLong(3))).optional()
         .orElseThrow(() -> new Conflict("Case " + stuck.caseNumber() + " has no recorded start; it cannot be started again here."));
-    Map<String, Object> variables;
-    try {
-      variables = json.readValue(start.variables(), new TypeReference<>() {});
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("the recorded start of case " + caseId + " is not JSON", e);
-    }
     // no time to live: a start that cannot happen now (a process of the case running) is not kept for later
     outbox.publishMessage(caseId, start.message(), stuck.caseNumber(),
-        "case-started:" + caseId + ":" + (start.attempts() + 1), Duration.ZERO, variables);
+        "case-started:" + caseId + ":" + (start.attempts() + 1), Duration.ZERO, readJson(start.variables()));
     audit.change(admin, caseId, "started the case's process again (it had none)");
-    return stuck;
+  }
+
+  private Map<String, Object> readJson(String text) {
+    try {
+      return json.readValue(text, new TypeReference<>() {});
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("recorded process variables are not JSON", e);
+    }
+  }
+
+  /**
+   * Sent at once, not through the outbox: the engine may refuse the start (the admin is told), and a
+   * create command is not idempotent. The attempt is recorded first (the case is not stuck while it is
+   * recent, so a second click starts nothing); an answer lost on the way is made good by the mirror,
+   * which links the new instance to the case from the engine's log (variable mccRestartOf).
+   */
+  private void restartAtLastStep(String admin, StuckCase stuck) {
+    UUID caseId = stuck.caseId();
+    record Restart(long attempt, ProcessModels.RestartPoint point, Map<String, Object> variables, boolean root) {}
+    Restart restart = tx.execute(status -> {
+      record Last(String process, String element, String input, String root) {}
+      Last last = db.sql("""
+          select t.bpmn_process_id, t.element_id, t.input_data,
+            (select r.bpmn_process_id from engine_root r join child_case c on c.process_instance_key = r.root_instance_key
+              where c.id = t.case_id)
+          from user_task t where t.case_id = :id order by t.created_at desc, t.job_key desc fetch first 1 row only
+          """).param("id", caseId).query((rs, n) -> new Last(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+          .optional()
+          .orElseThrow(() -> new Conflict("Case " + stuck.caseNumber() + " never had a task: there is no step to start it at."));
+      String rootProcess = last.root() == null ? last.process() : last.root();
+      ProcessModels.RestartPoint point = models.restartPoint(rootProcess, last.process(), last.element())
+          .orElseThrow(() -> new Conflict("The last step of case " + stuck.caseNumber() + " (" + models.elementName(last.process(),
+              last.element()) + ") cannot be started at; its supervisor decides what the case needs."));
+      Map<String, Object> variables = new LinkedHashMap<>(readJson(last.input()));
+      variables.put("caseId", caseId.toString());
+      var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+      db.sql("""
+          insert into engine_command (created_at, case_id, kind, message_name, variables, state, next_attempt_at, attempts)
+          values (:now, :id, 'RESTART_CASE', :element, '{}', 'SENDING', :now, 1)
+          """).param("now", OffsetDateTime.now()).param("id", caseId).param("element", point.processId() + "/" + point.elementId())
+          .update(keys, "id");
+      long attempt = keys.getKey().longValue();
+      boolean caseProcess = point.processId().equals(rootProcess);
+      variables.put(EngineMirror.RESTART_VARIABLE, Map.of("attempt", attempt, "caseProcess", caseProcess));
+      audit.change(admin, caseId, "restarting the case's process at " + point.name());
+      return new Restart(attempt, point, variables, caseProcess);
+    });
+    try {
+      long instance = client.newCreateInstanceCommand().bpmnProcessId(restart.point().processId()).latestVersion()
+          .variables(restart.variables()).startBeforeElement(restart.point().elementId()).requestTimeout(requestTimeout)
+          .send().join().getProcessInstanceKey();
+      tx.executeWithoutResult(status -> {
+        EngineMirror.link(db, caseId, instance, restart.point().processId(), OffsetDateTime.now(),
+            restart.root() ? EngineMirror.CaseProcess.REPLACING : EngineMirror.CaseProcess.NO);
+        db.sql("update engine_command set state = 'SENT', sent_at = :now, target_key = :instance where id = :id")
+            .param("now", OffsetDateTime.now()).param("instance", instance).param("id", restart.attempt()).update();
+      });
+    } catch (ClientStatusException e) {
+      boolean unknown = e.getStatusCode() == Status.Code.UNAVAILABLE || e.getStatusCode() == Status.Code.DEADLINE_EXCEEDED;
+      db.sql("update engine_command set state = :state, last_error = :error where id = :id")
+          .param("state", unknown ? "SENT" : "FAILED").param("error", truncate(e.getMessage())).param("id", restart.attempt()).update();
+      throw new Conflict(unknown
+          ? "No answer from the engine: if the process started, the case leaves this list; if not, it is listed again in "
+              + stuckAfter.toMinutes() + " minutes and can be retried."
+          : "The engine refused to start case " + stuck.caseNumber() + " at " + restart.point().name() + ": " + e.getMessage());
+    }
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
   }
 
   Optional<String> unavailableReason() {

@@ -34,6 +34,7 @@ class EngineProblemsTest {
   @Autowired CamundaClient client;
   @Autowired JdbcTemplate jdbc;
   @Autowired EngineProblems problems;
+  @Autowired ke.childprotection.engine.EngineMirror mirror;
 
   private JsonNode report(Api caseworker) {
     return caseworker.ok(caseworker.post("/api/cases", MissingChildCaseEndToEndTest.report("Baraka", 11)));
@@ -115,7 +116,7 @@ class EngineProblemsTest {
   }
 
   @Test
-  void aCaseThatLostItsProcessIsListedAsStuckAndStartedAgain() {
+  void aCaseThatLostItsProcessIsListedAsStuckAndGoesOnAtItsStep() {
     Api caseworker = new Api(port, "cw.nairobi");
     Api admin = new Api(port, "admin");
     String caseId = report(caseworker).get("id").asText();
@@ -131,10 +132,22 @@ class EngineProblemsTest {
     JsonNode listed = Awaitility.await().atMost(LONG).until(() -> stuck(admin, caseId), l -> l.size() == 1).get(0);
     assertThat(listed.get("kind").asText()).isEqualTo("NO_STEP");
     assertThat(listed.get("lastStep").asText()).isEqualTo("Accept case");
+    assertThat(admin.post("/api/admin/stuck-cases/" + caseId + "/retry", null).status()).isEqualTo(202);
     assertThat(admin.post("/api/admin/stuck-cases/" + caseId + "/retry", null).status())
-        .as("ended processes are not started over (its steps would repeat)").isEqualTo(409);
+        .as("a second retry while the first is recent").isEqualTo(404);
+    // its process is started again before its last step: the case is at "Accept case" again
+    Awaitility.await().atMost(LONG).until(() -> jdbc.queryForObject("""
+        select count(*) from user_task where case_id = ? and state = 'OPEN' and element_id = 'Task_AcceptCase'
+          and process_instance_key <> ?""", Long.class, id, instance) == 1);
+    long restarted = jdbc.queryForObject("select process_instance_key from child_case where id = ?", Long.class, id);
+    assertThat(restarted).as("the case's process is the new one").isNotEqualTo(instance);
+    assertThat(problems.overview(null, OffsetDateTime.now().plusHours(1)).stuckCases())
+        .as("at its step again").noneMatch(s -> s.caseId().equals(id));
 
-    // and the case forgets its process, as when a start never reached the engine: it is started again
+    // the process is cancelled again and the case forgets it, as when a start never reached the engine:
+    // it is started again from its report
+    client.newCancelInstanceCommand(restarted).send().join();
+    mirror.catchUp(); // (else the mirror, reading the restart from the engine's log, records the instance again)
     jdbc.update("update child_case set process_instance_key = null where id = ?", id);
     Awaitility.await().atMost(LONG).until(() -> stuck(admin, caseId), l -> l.size() == 1
         && l.get(0).get("kind").asText().equals("NOT_STARTED"));
@@ -142,9 +155,10 @@ class EngineProblemsTest {
     assertThat(admin.post("/api/admin/stuck-cases/" + caseId + "/retry", null).status())
         .as("a second retry while the first is on its way").isEqualTo(404);
     Awaitility.await().atMost(LONG).until(() -> jdbc.queryForObject(
-        "select count(*) from user_task where case_id = ? and state = 'OPEN' and process_instance_key <> ?", Long.class, id, instance) == 1);
-    Long restarted = jdbc.queryForObject("select process_instance_key from child_case where id = ?", Long.class, id);
-    assertThat(restarted).isNotNull().isNotEqualTo(instance);
+        "select count(*) from user_task where case_id = ? and state = 'OPEN' and process_instance_key not in (?, ?)", Long.class, id,
+        instance, restarted) == 1);
+    Long started = jdbc.queryForObject("select process_instance_key from child_case where id = ?", Long.class, id);
+    assertThat(started).isNotNull().isNotIn(instance, restarted);
     assertThat(jdbc.queryForObject("select count(*) from child_case where case_number = (select case_number from child_case where id = ?)",
         Long.class, id)).as("no second case").isEqualTo(1);
     assertThat(problems.overview(null, OffsetDateTime.now().plusHours(1)).stuckCases())
