@@ -149,6 +149,9 @@ for (const task of afterRestart.values()) {
 }
 const nextSteps = await waitForSteps('Task_AssessRisk', cases);
 const stuck = cases.length - nextSteps.size;
+// what the admin's engine problems page shows after all that: incidents and commands still being retried
+const problems = (await reliably('admin', 'GET', '/api/admin/engine-problems')).body;
+const incidents = problems.incidents.length;
 
 console.log(`fault benchmark: ${fault === 'kill' ? 'app killed with SIGKILL twice while reporting, and once with every case open' : 'database refused and dropped connections for 20 s while reporting'}`);
 for (const line of faultLog) console.log(`  ${line}`);
@@ -161,5 +164,7 @@ console.log(`  duplicated:               ${duplicated}`);
 console.log(`  stuck (no next step):     ${stuck}`);
 console.log(`  tasks lost at restart:    ${tasksLost}   (restart ${restartSeconds.toFixed(1)} s)`);
 console.log(`  deadlines moved:          ${deadlinesMoved}`);
-const failed = lost + (reports - acknowledged.size) + duplicated + stuck + tasksLost + deadlinesMoved + (created - acknowledged.size);
+console.log(`  incidents (admin page):   ${incidents}   (engine commands still being retried: ${problems.pendingCommands.length})`);
+const failed = lost + (reports - acknowledged.size) + duplicated + stuck + tasksLost + deadlinesMoved + (created - acknowledged.size)
+  + incidents;
 process.exit(failed === 0 ? 0 : 1);
