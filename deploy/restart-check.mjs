@@ -82,7 +82,7 @@ restart('stop');
 await sameStep(caseId, assess);
 await sameStep(waiting.id, accept);
 const next = await api(cw, 'POST', '/api/cases', report('Next', 11));
-if (!(number(next) > number(waiting))) throw new Error(`case number reused: ${next.caseNumber} after ${waiting.caseNumber}`);
+if (number(next) !== number(waiting) + 1) throw new Error(`not the next case number: ${next.caseNumber} after ${waiting.caseNumber}`);
 console.log(`  the next report got ${next.caseNumber}, after ${waiting.caseNumber}`);
 
 await complete(cw, assess, { riskNotes: 'visited the family, no risk indicators found' });

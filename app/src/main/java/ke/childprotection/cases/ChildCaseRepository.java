@@ -20,8 +20,6 @@ public interface ChildCaseRepository extends JpaRepository<ChildCase, UUID> {
   /** The cases escalated to the Counter-Trafficking Secretariat, nationwide. */
   List<ChildCase> findByTraffickingReferralIdIsNotNullOrderByReportedAtDesc();
 
-  @Query(value = "select nextval('case_number_seq')", nativeQuery = true)
-  long nextCaseNumber();
 
   /**
    * Missing reports of the county, in the given states, that may describe the same child (same first

@@ -40,11 +40,13 @@ public class CaseIntake {
   private final AuditLog audit;
   private final CaseAccess access;
   private final MatchFinder matches;
+  private final ke.childprotection.support.Counters counters;
 
   CaseIntake(ChildCaseRepository cases, CaseTimeline timeline, EngineOutbox outbox, CasePolicy policy, AuditLog audit,
-      CaseAccess access, MatchFinder matches,
+      CaseAccess access, MatchFinder matches, ke.childprotection.support.Counters counters,
       @org.springframework.beans.factory.annotation.Value("${mcc.messages.time-to-live}") java.time.Duration startMessageTimeToLive) {
     this.outbox = outbox;
+    this.counters = counters;
     this.startMessageTimeToLive = startMessageTimeToLive;
     this.access = access;
     this.matches = matches;
@@ -143,7 +145,7 @@ public class CaseIntake {
       throw new AccessDeniedException("You can register cases of your own county only.");
     }
     String prefix = type == ChildCase.Type.MISSING ? "MC" : "FC";
-    String caseNumber = "%s-%s-%d-%06d".formatted(prefix, county, Year.now().getValue(), cases.nextCaseNumber());
+    String caseNumber = "%s-%s-%d-%06d".formatted(prefix, county, Year.now().getValue(), counters.next("case"));
     return new ChildCase(type, UUID.randomUUID(), caseNumber, county, OffsetDateTime.now(), user.username());
   }
 

@@ -39,9 +39,10 @@ public class TraffickingReferrals {
   private final JdbcClient db;
   private final AuditLog audit;
   private final Duration timeToLive;
+  private final ke.childprotection.support.Counters counters;
 
   TraffickingReferrals(TraffickingReferralRepository referrals, ChildCaseRepository cases, CaseTimeline timeline,
-      EngineOutbox outbox, CasePolicy policy, JdbcClient db, AuditLog audit,
+      EngineOutbox outbox, CasePolicy policy, JdbcClient db, AuditLog audit, ke.childprotection.support.Counters counters,
       @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
     this.referrals = referrals;
     this.cases = cases;
@@ -51,6 +52,7 @@ public class TraffickingReferrals {
     this.db = db;
     this.audit = audit;
     this.timeToLive = timeToLive;
+    this.counters = counters;
   }
 
   /** What an indication did: opened (or reopened) the referral, or was added to the open one. */
@@ -69,7 +71,7 @@ public class TraffickingReferrals {
       opened = recorded; // delivered again: repeat the same message; the engine takes it once
     } else {
       if (referral == null) {
-        String number = "TIP-%d-%06d".formatted(Year.now().getValue(), referrals.nextNumber());
+        String number = "TIP-%d-%06d".formatted(Year.now().getValue(), counters.next("trafficking-referral"));
         referral = referrals.saveAndFlush(new TraffickingReferral(caseId, number, childCase.getCountyCode(), scope, basis));
         childCase.referredToSecretariat(referral.getId());
         opened = true;
