@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A county pilot on one machine: the app with the postgres profile (database $PGDATABASE, default "mcc",
 # created if missing; schema "mcc") and its in-process engine, whose log and state live in
-# $MCC_ENGINE_DIR (default deploy/.runtime/engine). Runs in the background.
+# $MCC_ENGINE_DIR (default deploy/.runtime/engine). Runs in the background. No demo users (MCC_DEMO_DATA=true
+# to have them on a trial database): make the first administrator with deploy/create-admin.sh.
 #   deploy/pilot.sh start|stop|kill|status      (kill: SIGKILL, as a power cut or an OOM killer would)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ start() {
     --spring.profiles.active=postgres \
     --mcc.engine.embedded.directory="${MCC_ENGINE_DIR:-$RUNTIME/engine}" \
     --mcc.engine.embedded.port="${MCC_ENGINE_PORT:-26500}" \
-    --mcc.demo-data.enabled="${MCC_DEMO_DATA:-true}" >> "$LOG_FILE" 2>&1 &
+    --mcc.demo-data.enabled="${MCC_DEMO_DATA:-false}" >> "$LOG_FILE" 2>&1 &
   echo $! > "$PID_FILE"
   service_wait "http://127.0.0.1:$PORT/actuator/health"
   echo "app up: http://127.0.0.1:$PORT (log $LOG_FILE)"

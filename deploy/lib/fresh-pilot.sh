@@ -6,6 +6,8 @@ fresh_pilot() {
   export PORT=${PORT:-$3} MCC_ENGINE_PORT=${MCC_ENGINE_PORT:-$4}
   export MCC_RUNTIME="${MCC_RUNTIME:-$PWD/deploy/.runtime}/$1"
   export BASE_URL="http://127.0.0.1:$PORT"
+  # the checks sign in as the demo users, on their own throwaway database
+  export MCC_DEMO_DATA=true
   rm -rf "$MCC_RUNTIME"
   psql -h "$PGHOST" -U "$PGUSER" -d postgres -qc "drop database if exists \"$PGDATABASE\"" >/dev/null 2>&1
   deploy/pilot.sh start

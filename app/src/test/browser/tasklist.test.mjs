@@ -17,6 +17,11 @@ async function signedIn(username, width, height, steps) {
   });
   try {
     const page = await browser.newPage({ viewport: { width, height } });
+    // the pages work under their Content-Security-Policy: nothing they need is refused
+    const refused = [];
+    page.on('console', message => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
     await page.goto(`${base}/tasks`);
     assert.match(page.url(), /\/login/);
     await page.fill('input[name=username]', username);
@@ -24,6 +29,7 @@ async function signedIn(username, width, height, steps) {
     await page.click('button[type=submit]');
     await page.waitForURL(/\/tasks/);
     await steps(page);
+    assert.deepEqual(refused, [], 'refused by the Content-Security-Policy');
   } finally {
     await browser.close();
   }

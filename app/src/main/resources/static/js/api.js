@@ -50,3 +50,8 @@ window.caseUpload = async (caseId, kind, file, problem, prefix = '') => {
   problem.hidden = false;
   return false;
 };
+
+// A select that shows another view as soon as it changes (no inline handlers: the CSP allows none).
+document.addEventListener('change', event => {
+  if (event.target.matches('select.submit-on-change')) event.target.form.submit();
+});

@@ -15,6 +15,8 @@ public class AppUser {
   private String countyCode;
   private String subCounty;
   private boolean enabled = true;
+  private int failedSignIns;
+  private java.time.OffsetDateTime lockedUntil;
 
   protected AppUser() {}
 
@@ -33,4 +35,26 @@ public class AppUser {
   public String getCountyCode() { return countyCode; }
   public String getSubCounty() { return subCounty; }
   public boolean isEnabled() { return enabled; }
+  public int getFailedSignIns() { return failedSignIns; }
+  public java.time.OffsetDateTime getLockedUntil() { return lockedUntil; }
+
+  public boolean isLocked(java.time.OffsetDateTime now) {
+    return lockedUntil != null && lockedUntil.isAfter(now);
+  }
+
+  public void change(String fullName, Role role, String countyCode, boolean enabled) {
+    this.fullName = fullName;
+    this.role = role.group();
+    this.countyCode = countyCode;
+    this.enabled = enabled;
+  }
+
+  public void setPasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  public void unlock() {
+    this.lockedUntil = null;
+    this.failedSignIns = 0;
+  }
 }

@@ -8,11 +8,15 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in user: a role (= candidate group) and, for county staff, a county. */
 public record CurrentUser(String username, String passwordHash, String fullName, Role role, String countyCode,
-    boolean enabled) implements UserDetails {
+    boolean enabled, boolean locked) implements UserDetails {
+
+  public CurrentUser(String username, String passwordHash, String fullName, Role role, String countyCode, boolean enabled) {
+    this(username, passwordHash, fullName, role, countyCode, enabled, false);
+  }
 
   static CurrentUser of(AppUser user) {
     return new CurrentUser(user.getUsername(), user.getPasswordHash(), user.getFullName(), user.getRole(),
-        user.getCountyCode(), user.isEnabled());
+        user.getCountyCode(), user.isEnabled(), user.isLocked(java.time.OffsetDateTime.now()));
   }
 
   /** County staff see their own county only; a user without a county sees no county's cases. */
@@ -41,4 +45,6 @@ public record CurrentUser(String username, String passwordHash, String fullName,
   @Override public String getPassword() { return passwordHash; }
   @Override public String getUsername() { return username; }
   @Override public boolean isEnabled() { return enabled; }
+  /** Locked after too many wrong passwords in a row (until a time, or until lifted). */
+  @Override public boolean isAccountNonLocked() { return !locked; }
 }

@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -30,27 +31,66 @@ class SecurityConfiguration {
   private static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain filterChain(HttpSecurity http, SignInGuard signInGuard,
+      @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure}") boolean secureCookies)
+      throws Exception {
     var csrfHandler = new CsrfTokenRequestAttributeHandler();
     csrfHandler.setCsrfRequestAttributeName(null);
     http
+        .addFilterBefore(signInGuard, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", true).permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", true).permitAll()
+            .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                + (e instanceof org.springframework.security.authentication.LockedException ? "/login?locked" : "/login?error"))))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .httpBasic(Customizer.withDefaults())
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(API)))
         .csrf(csrf -> csrf
-            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRepository(csrfCookies(secureCookies))
             .csrfTokenRequestHandler(csrfHandler)
-            // Programs authenticate per request with Basic: no ambient session cookie, nothing to forge.
-            .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
+            // Programs authenticate each request with Basic credentials (which they must know): no
+            // ambient session authority to forge. Anything else changing state needs the token.
+            .ignoringRequestMatchers(SecurityConfiguration::carriesBasicCredentials))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+            .frameOptions(frame -> frame.deny())
+            .contentTypeOptions(Customizer.withDefaults()));
     return http.build();
+  }
+
+  /**
+   * Scripts and styles from the app only (no inline script; inline styles are what form-js and bpmn-js
+   * set on their elements), images also as data: URIs (bpmn-js), no framing, forms post to the app only.
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+      + "form-action 'self'; frame-ancestors 'none'";
+
+  private static boolean carriesBasicCredentials(jakarta.servlet.http.HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+        && !authorization.substring(6).isBlank();
+  }
+
+  private static CookieCsrfTokenRepository csrfCookies(boolean secure) {
+    CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(secure).path("/"));
+    return repository;
+  }
+
+  /** The guard runs inside the security chain (before sign-in), not a second time as a plain servlet filter. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<SignInGuard> signInGuardOnlyInTheChain(SignInGuard guard) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(guard);
+    registration.setEnabled(false);
+    return registration;
   }
 
   @Bean

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
@@ -68,6 +69,31 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail forbidden(AccessDeniedException e) {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  /**
+   * Anything else is the system's fault, not the request's: a problem detail with a reference for the
+   * log, never the exception's text (which may carry SQL, class names or a child's data).
+   */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+    log.error("Unexpected error, reference {}", reference, e);
+    ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "The request could not be completed and nothing of it was saved. Give reference " + reference
+            + " to your administrator if it happens again.");
+    problem.setProperty("reference", reference);
+    return problem;
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    // the framework's own problem details say what was wrong without the exception's text
+    if (body instanceof ProblemDetail detail && status.is5xxServerError()) {
+      detail.setDetail("The request could not be completed.");
+    }
+    return super.handleExceptionInternal(e, body, headers, status, request);
   }
 
   private static ProblemDetail badRequest(String detail, List<InvalidInput.Field> fields) {

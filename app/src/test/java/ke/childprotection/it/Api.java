@@ -21,8 +21,12 @@ final class Api {
   private final String authorization;
 
   Api(int port, String username) {
+    this(port, username, "demo1234");
+  }
+
+  Api(int port, String username, String password) {
     this.base = "http://127.0.0.1:" + port;
-    this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":demo1234").getBytes(StandardCharsets.UTF_8));
+    this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   Response get(String path) {

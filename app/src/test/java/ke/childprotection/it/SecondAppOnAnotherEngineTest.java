@@ -39,9 +39,8 @@ class SecondAppOnAnotherEngineTest {
 
     try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CaseSystemApplication.class)
         .profiles("postgres", "test")
-        .properties("MCC_DB_SCHEMA=mcc_it", "server.port=0", "mcc.engine.embedded.port=0",
-            "mcc.engine.embedded.directory=" + otherEngine, "mcc.engine.deploy-attempts=3")
-        .run()) {
+        .run("--MCC_DB_SCHEMA=mcc_it", "--server.port=0", "--mcc.engine.embedded.port=0",
+            "--mcc.engine.embedded.directory=" + otherEngine, "--mcc.engine.deploy-attempts=3")) {
       int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
       HttpResponse<String> health = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secondPort + "/actuator/health")).build(),
