@@ -24,7 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class AuditLog implements SmartLifecycle {
-  public enum Action { READ, CHANGE }
+  public enum Action { READ, CHANGE, REFUSED }
+
+  /** The longest detail kept (the column's size); longer ones are cut, never refused. */
+  static final int DETAIL = 1000;
 
   private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
   private static final int BATCH = 500;
@@ -42,13 +45,22 @@ public class AuditLog implements SmartLifecycle {
 
   /** Queues the record of a read; written within {@code mcc.audit.read-flush-interval}. */
   public void read(String username, UUID caseId, String detail) {
-    pendingReads.add(new AuditEntry(username, Action.READ.name(), caseId, detail));
+    pendingReads.add(new AuditEntry(username, Action.READ.name(), caseId, cut(detail)));
+  }
+
+  /** Queues the record of a refused attempt (what was asked for, and by whom). */
+  public void refused(String username, UUID caseId, String detail) {
+    pendingReads.add(new AuditEntry(username, Action.REFUSED.name(), caseId, cut(detail)));
+  }
+
+  private static String cut(String detail) {
+    return detail.length() <= DETAIL ? detail : detail.substring(0, DETAIL - 1) + "…";
   }
 
   /** A change is recorded in the change's own transaction: kept if and only if the change is. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void change(String username, UUID caseId, String detail) {
-    entries.save(new AuditEntry(username, Action.CHANGE.name(), caseId, detail));
+    entries.save(new AuditEntry(username, Action.CHANGE.name(), caseId, cut(detail)));
   }
 
   /** Writes the queued reads now (the writer does this on its own; tests and shutdown call it). */

@@ -66,9 +66,17 @@ public class CaseAccess {
 
   @Transactional(readOnly = true)
   public ChildCase read(CurrentUser user, UUID caseId, String purpose) {
-    ChildCase found = cases.findById(caseId).filter(c -> mayRead(user, c))
-        .orElseThrow(() -> new NotFound("case " + caseId));
+    java.util.Optional<ChildCase> exists = cases.findById(caseId);
+    if (exists.isPresent() && !mayRead(user, exists.get())) {
+      audit.refused(user.username(), caseId, "refused: " + purpose);
+    }
+    ChildCase found = exists.filter(c -> mayRead(user, c)).orElseThrow(() -> new NotFound("case " + caseId));
     audit.read(user.username(), caseId, purpose);
     return found;
+  }
+
+  /** Records that the user was shown these cases in a list (name, number or status of each child). */
+  public void listed(CurrentUser user, java.util.Collection<UUID> caseIds, String purpose) {
+    new java.util.LinkedHashSet<>(caseIds).forEach(id -> audit.read(user.username(), id, "listed: " + purpose));
   }
 }

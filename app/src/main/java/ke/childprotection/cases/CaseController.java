@@ -44,7 +44,9 @@ class CaseController {
 
   @GetMapping
   List<CaseSummary> list(@AuthenticationPrincipal CurrentUser user) {
-    return access.casesOf(user).stream().map(c -> CaseSummary.of(c, access.seesIdentity(user, c))).toList();
+    List<ChildCase> listed = access.casesOf(user);
+    access.listed(user, listed.stream().map(ChildCase::getId).toList(), "GET /api/cases");
+    return listed.stream().map(c -> CaseSummary.of(c, access.seesIdentity(user, c))).toList();
   }
 
   @GetMapping("/{id}")

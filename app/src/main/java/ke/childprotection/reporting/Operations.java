@@ -79,6 +79,7 @@ public class Operations {
             rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class))).list();
     Map<UUID, ChildCase> byId = cases.findAllById(accepting.stream().map(Row::caseId).distinct().toList()).stream()
         .collect(Collectors.toMap(ChildCase::getId, c -> c));
+    access.listed(user, byId.keySet(), "dashboard: waiting for a caseworker");
     List<Waiting> waiting = new ArrayList<>();
     for (Row r : accepting) {
       ChildCase c = byId.get(r.caseId());

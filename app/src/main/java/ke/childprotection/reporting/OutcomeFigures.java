@@ -173,6 +173,7 @@ public class OutcomeFigures {
         .params(where.params).query(UUID.class).list();
     Map<UUID, ke.childprotection.cases.ChildCase> byId = new java.util.HashMap<>();
     cases.findAllById(ids).forEach(c -> byId.put(c.getId(), c));
+    access.listed(user, ids, "cases behind the figure " + measure + " of " + period);
     return ids.stream().map(byId::get).map(c -> new CaseRow(c.getId(), c.getCaseNumber(),
         CaseView.childName(c, access.seesIdentity(user, c)), c.getCaseType().name(), c.getCountyCode(), c.getSubCounty(),
         c.getChildSex(), c.getChildAge(), c.getReportedAt(), c.getLocatedAt(), c.getStatus().name())).toList();

@@ -26,7 +26,10 @@ class OutcomeReportController {
   private final OutcomeFigures figures;
   private final CountyReport reports;
 
-  OutcomeReportController(OutcomeFigures figures, CountyReport reports) {
+  private final ke.childprotection.audit.AuditLog audit;
+
+  OutcomeReportController(OutcomeFigures figures, CountyReport reports, ke.childprotection.audit.AuditLog audit) {
+    this.audit = audit;
     this.figures = figures;
     this.reports = reports;
   }
@@ -60,6 +63,7 @@ class OutcomeReportController {
   ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user, @RequestParam String period,
       @RequestParam(required = false) String county) {
     CountyReport.Report report = reports.build(figures.period(period, null, null), DashboardScope.of(user, county));
+    audit.read(user.username(), null, "exported " + name(period, county, "csv") + " (figures, no child named)");
     return download(reports.csv(report).getBytes(StandardCharsets.UTF_8), "text/csv", name(period, county, "csv"));
   }
 
@@ -68,6 +72,7 @@ class OutcomeReportController {
   ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser user, @RequestParam String period,
       @RequestParam(required = false) String county) {
     CountyReport.Report report = reports.build(figures.period(period, null, null), DashboardScope.of(user, county));
+    audit.read(user.username(), null, "exported " + name(period, county, "pdf") + " (figures, no child named)");
     return download(reports.pdf(report), MediaType.APPLICATION_PDF_VALUE, name(period, county, "pdf"));
   }
 

@@ -93,6 +93,7 @@ public class ProcessHeatmap {
         .list();
     Map<UUID, ChildCase> byId = cases.findAllById(rows.stream().map(Row::caseId).distinct().toList()).stream()
         .collect(Collectors.toMap(ChildCase::getId, Function.identity()));
+    access.listed(user, rows.stream().map(Row::caseId).toList(), "process view: cases at " + processId + "/" + elementId);
     return rows.stream().map(r -> {
       ChildCase c = byId.get(r.caseId());
       return new WaitingCase(r.caseId(), c.getCaseNumber(), CaseView.childName(c, access.seesIdentity(user, c)),

@@ -32,6 +32,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http, SignInGuard signInGuard,
+      ke.childprotection.audit.RefusedRequests refused,
       @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure}") boolean secureCookies)
       throws Exception {
     var csrfHandler = new CsrfTokenRequestAttributeHandler();
@@ -49,6 +50,10 @@ class SecurityConfiguration {
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .httpBasic(Customizer.withDefaults())
         .exceptionHandling(ex -> ex
+            .accessDeniedHandler((request, response, denied) -> {
+              refused.record(request);
+              new org.springframework.security.web.access.AccessDeniedHandlerImpl().handle(request, response, denied);
+            })
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(API)))
         .csrf(csrf -> csrf

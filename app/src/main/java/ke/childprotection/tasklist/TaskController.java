@@ -38,7 +38,10 @@ class TaskController {
   private final TaskService tasks;
   private final ObjectMapper json;
 
-  TaskController(TaskService tasks, ObjectMapper json) {
+  private final ke.childprotection.audit.AuditLog audit;
+
+  TaskController(TaskService tasks, ObjectMapper json, ke.childprotection.audit.AuditLog audit) {
+    this.audit = audit;
     this.tasks = tasks;
     this.json = json;
   }
@@ -60,6 +63,7 @@ class TaskController {
   @Operation(summary = "The task's Camunda Form schema and the data it starts from")
   TaskForm form(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) throws Exception {
     UserTask task = tasks.get(user, id);
+    audit.read(user.username(), task.getCaseId(), "task form " + task.getElementId());
     String schema = tasks.formSchema(task);
     return new TaskForm(id, task.getFormId(), schema == null ? null : json.readTree(schema), tasks.inputData(task));
   }

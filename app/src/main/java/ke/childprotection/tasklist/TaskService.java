@@ -83,6 +83,7 @@ public class TaskService {
     UserTask task = tasks.findById(jobKey).orElseThrow(() -> new NotFound("task " + jobKey));
     boolean secretariatTask = user.isSecretariat() && task.getCandidateGroups().contains(user.role().group());
     if (!user.worksIn(task.getCountyCode()) && !secretariatTask) {
+      audit.refused(user.username(), task.getCaseId(), "refused: task " + jobKey + " of another county");
       throw new NotFound("task " + jobKey);
     }
     if (!user.username().equals(task.getAssignee()) && !user.inGroup(task.getCandidateGroups())) {

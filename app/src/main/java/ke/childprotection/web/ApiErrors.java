@@ -25,6 +25,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
+  private final ke.childprotection.audit.RefusedRequests refused;
+
+  ApiErrors(ke.childprotection.audit.RefusedRequests refused) {
+    this.refused = refused;
+  }
+
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
 
   @Override
@@ -67,7 +73,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  ProblemDetail forbidden(AccessDeniedException e) {
+  ProblemDetail forbidden(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
+    refused.record(request);
     return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
   }
 

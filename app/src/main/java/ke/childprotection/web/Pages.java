@@ -95,7 +95,9 @@ class Pages {
   @GetMapping("/cases")
   String cases(@AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("user", user);
-    model.addAttribute("cases", access.casesOf(user).stream().map(c -> access.view(user, c)).toList());
+    var listed = access.casesOf(user);
+    access.listed(user, listed.stream().map(ke.childprotection.cases.ChildCase::getId).toList(), "case list page");
+    model.addAttribute("cases", listed.stream().map(c -> access.view(user, c)).toList());
     return "cases";
   }
 
