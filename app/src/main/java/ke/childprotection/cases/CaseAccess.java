@@ -3,6 +3,7 @@ package ke.childprotection.cases;
 import java.util.UUID;
 import ke.childprotection.audit.AuditLog;
 import ke.childprotection.security.CurrentUser;
+import ke.childprotection.security.Role;
 import ke.childprotection.web.NotFound;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseAccess {
   private final ChildCaseRepository cases;
   private final AuditLog audit;
+  private final org.springframework.jdbc.core.simple.JdbcClient db;
 
-  CaseAccess(ChildCaseRepository cases, AuditLog audit) {
+  CaseAccess(ChildCaseRepository cases, AuditLog audit, org.springframework.jdbc.core.simple.JdbcClient db) {
     this.cases = cases;
     this.audit = audit;
+    this.db = db;
   }
 
   /**
@@ -36,6 +39,13 @@ public class CaseAccess {
     if (!user.worksIn(user.countyCode())) {
       return java.util.List.of();
     }
+    if (user.role() == Role.GATEKEEPING_PANEL) {
+      return cases.findAllById(db.sql("""
+          select distinct t.case_id from user_task t join user_task_candidate_group g on g.job_key = t.job_key
+          where t.county_code = :county and g.group_name = :panel""").param("county", user.countyCode())
+          .param("panel", Role.GATEKEEPING_PANEL.group()).query(UUID.class).list()).stream()
+          .sorted(java.util.Comparator.comparing(ChildCase::getReportedAt).reversed()).toList();
+    }
     return cases.findByCountyCodeOrderByReportedAtDesc(user.countyCode());
   }
 
@@ -44,9 +54,22 @@ public class CaseAccess {
     return c.getPseudonym() == null || user.isSecretariat() || user.username().equals(c.getCaseworker());
   }
 
-  /** Whether the user may open the case at all: county staff of its county, or the secretariat once it is escalated. */
+  /**
+   * Whether the user may open the case at all: county staff of its county (the gatekeeping panel only a
+   * case referred to it: one that has had a panel task), or the secretariat once it is escalated.
+   */
   public boolean mayRead(CurrentUser user, ChildCase c) {
+    if (user.role() == Role.GATEKEEPING_PANEL) {
+      return user.worksIn(c.getCountyCode()) && referredToPanel(c.getId());
+    }
     return user.worksIn(c.getCountyCode()) || (user.isSecretariat() && c.getTraffickingReferralId() != null);
+  }
+
+  private boolean referredToPanel(UUID caseId) {
+    return db.sql("""
+        select count(*) from user_task t join user_task_candidate_group g on g.job_key = t.job_key
+        where t.case_id = :id and g.group_name = :panel""").param("id", caseId).param("panel", Role.GATEKEEPING_PANEL.group())
+        .query(Long.class).single() > 0;
   }
 
   /** The case as this user may see it: a protected child by pseudonym, without identifying details. */

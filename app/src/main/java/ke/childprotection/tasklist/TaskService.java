@@ -81,12 +81,11 @@ public class TaskService {
   @Transactional(readOnly = true)
   public UserTask get(CurrentUser user, long jobKey) {
     UserTask task = tasks.findById(jobKey).orElseThrow(() -> new NotFound("task " + jobKey));
-    boolean secretariatTask = user.isSecretariat() && task.getCandidateGroups().contains(user.role().group());
-    if (!user.worksIn(task.getCountyCode()) && !secretariatTask) {
-      audit.refused(user.username(), task.getCaseId(), "refused: task " + jobKey + " of another county");
+    if (!TaskPermissions.maySee(user, task)) {
+      audit.refused(user.username(), task.getCaseId(), "refused: task " + jobKey + " (not for this user)");
       throw new NotFound("task " + jobKey);
     }
-    if (!user.username().equals(task.getAssignee()) && !user.inGroup(task.getCandidateGroups())) {
+    if (!TaskPermissions.mayWork(user, task)) {
       throw new AccessDeniedException("This task is for another group or user.");
     }
     return task;
@@ -135,8 +134,11 @@ public class TaskService {
     if (supervisor.role() != ke.childprotection.security.Role.SUPERVISOR) {
       throw new AccessDeniedException("Only a supervisor reassigns tasks.");
     }
-    UserTask task = tasks.findById(jobKey).filter(t -> supervisor.worksIn(t.getCountyCode()))
-        .orElseThrow(() -> new NotFound("task " + jobKey));
+    UserTask task = tasks.findById(jobKey).orElseThrow(() -> new NotFound("task " + jobKey));
+    if (!TaskPermissions.mayAssign(supervisor, task)) {
+      audit.refused(supervisor.username(), task.getCaseId(), "refused: reassigning task " + jobKey);
+      throw new NotFound("task " + jobKey);
+    }
     if (!task.isOpen()) {
       throw new Conflict("The task is " + task.getState().name().toLowerCase() + ".");
     }
