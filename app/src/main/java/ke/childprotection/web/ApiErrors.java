@@ -44,7 +44,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return ResponseEntity.badRequest().body(badRequest("The request body is not readable JSON of the expected shape.", List.of()));
+    // name the field when the reader knows it (a wrong type, a control character in text), never echo the value
+    List<InvalidInput.Field> fields = List.of();
+    if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+      String original = mapping.getOriginalMessage() == null ? "" : mapping.getOriginalMessage();
+      String reason = original.contains("control character") ? "contains a control character"
+          : original.contains("outside 1900-2199") ? "a date between 1900 and 2199" : "not a valid value of the expected type";
+      fields = List.of(new InvalidInput.Field(field, reason));
+    }
+    return ResponseEntity.badRequest().body(badRequest("The request body is not readable JSON of the expected shape.", fields));
   }
 
   @ExceptionHandler(InvalidInput.class)
