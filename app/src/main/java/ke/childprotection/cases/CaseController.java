@@ -56,20 +56,21 @@ class CaseController {
 
   @GetMapping("/{id}/timeline")
   List<TimelineEntry> timeline(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-    return timelineOf(access.read(user, id, "GET /api/cases/{id}/timeline").getId());
+    ChildCase c = access.read(user, id, "GET /api/cases/{id}/timeline");
+    return timelineOf(c.getId(), access.seesIdentity(user, c));
   }
 
   CaseDetails details(CurrentUser user, ChildCase c) {
     List<CurrentStep> current = tasks.openTasksOfCase(c.getId()).stream()
         .map((UserTask t) -> new CurrentStep(t.getJobKey(), t.getName(), t.getElementId(), t.getAssignee(), t.getDueAt()))
         .toList();
-    return new CaseDetails(access.view(user, c), current, timelineOf(c.getId()));
+    return new CaseDetails(access.view(user, c), current, timelineOf(c.getId(), access.seesIdentity(user, c)));
   }
 
-  private List<TimelineEntry> timelineOf(UUID caseId) {
+  private List<TimelineEntry> timelineOf(UUID caseId, boolean seesIdentity) {
     return timeline.of(caseId).stream()
         .map(e -> new TimelineEntry(e.getOccurredAt(), e.getKind().name(), e.getStepName(), e.getElementId(),
-            e.getActor(), e.getDetail()))
+            e.getActor(), e.detailSeenBy(seesIdentity)))
         .toList();
   }
 }

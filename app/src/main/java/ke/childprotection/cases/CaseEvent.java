@@ -65,4 +65,18 @@ public class CaseEvent {
   public String getStepName() { return stepName; }
   public String getActor() { return actor; }
   public String getDetail() { return detail; }
+
+  /** Kinds whose detail never names the child, a relative or a place: steps, reminders, the protection itself. */
+  private static final java.util.Set<Kind> WITHOUT_IDENTITY = java.util.EnumSet.of(Kind.STEP_STARTED, Kind.STEP_COMPLETED,
+      Kind.STEP_INTERRUPTED, Kind.NOTIFIED, Kind.CLOSED, Kind.REASSIGNED, Kind.IDENTITY_PROTECTED, Kind.TRAFFICKING_ESCALATED,
+      Kind.TRAFFICKING_UPDATE);
+  static final String WITHHELD = "(withheld: the child's identity is protected)";
+
+  /**
+   * The detail as a user may see it: for a protected child seen by someone who may not know who it is,
+   * only the details that cannot identify (sightings, places, corrections, matches are withheld).
+   */
+  public String detailSeenBy(boolean seesIdentity) {
+    return seesIdentity || detail == null || WITHOUT_IDENTITY.contains(kind) ? detail : WITHHELD;
+  }
 }

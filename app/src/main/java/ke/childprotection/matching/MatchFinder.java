@@ -34,9 +34,12 @@ public class MatchFinder {
   private final CaseTimeline timeline;
   private final EngineOutbox outbox;
   private final Duration timeToLive;
+  private final ke.childprotection.notification.Notifications notifications;
 
   MatchFinder(ChildCaseRepository cases, MatchCandidateRepository candidates, ChildMatcher matcher,
-      CaseTimeline timeline, EngineOutbox outbox, @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+      CaseTimeline timeline, EngineOutbox outbox, ke.childprotection.notification.Notifications notifications,
+      @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+    this.notifications = notifications;
     this.cases = cases;
     this.candidates = candidates;
     this.matcher = matcher;
@@ -72,9 +75,17 @@ public class MatchFinder {
       ChildCase missingCase = found ? other : record;
       Optional<ChildMatcher.Match> match = matcher.compare(profile(foundCase), profile(missingCase));
       if (match.isPresent() && candidates.findByFoundCaseIdAndMissingCaseId(foundCase.getId(), missingCase.getId()).isEmpty()) {
-        candidates.save(new MatchCandidate(foundCase.getId(), missingCase.getId(), match.get()));
+        MatchCandidate candidate = candidates.save(new MatchCandidate(foundCase.getId(), missingCase.getId(), match.get()));
         added++;
-        proposedTo.put(foundCase.getId(), foundCase.getCaseNumber());
+        if (missingCase.getPseudonym() != null) {
+          // a protected child: the proposal goes to the secretariat, nothing of it to the found child's county
+          notifications.notify(missingCase.getId(), missingCase.getCountyCode(), "ctip-secretariat", "PROTECTED_CHILD_POSSIBLE_MATCH",
+              "Possible match for protected child " + missingCase.getPseudonym() + " (" + missingCase.getCaseNumber()
+                  + "): found child " + foundCase.getCaseNumber() + ", " + candidate.getLabel() + ". Verify with the county.",
+              "protected-match:" + candidate.getId());
+        } else {
+          proposedTo.put(foundCase.getId(), foundCase.getCaseNumber());
+        }
       }
     }
     proposedTo.forEach(this::propose);
@@ -91,6 +102,9 @@ public class MatchFinder {
     List<Map<String, Object>> options = new ArrayList<>();
     for (MatchCandidate candidate : candidates.findByFoundCaseIdAndStatusOrderByScoreDesc(foundCaseId, MatchCandidate.Status.PROPOSED)) {
       ChildCase missing = cases.findById(candidate.getMissingCaseId()).orElseThrow();
+      if (missing.getPseudonym() != null) {
+        continue; // a protected child is never offered to the county: the secretariat verifies (see findFor)
+      }
       String label = "%s (%s) · %s · %s, %s, %s · last seen %s on %s · %s".formatted(candidate.getLabel(),
           candidate.getScore().toPlainString(), missing.getCaseNumber(), shortName(missing), missing.getChildSex().toLowerCase(),
           missing.getChildAge() == null ? "age unknown" : "age " + missing.getChildAge(), missing.getLastSeenPlace(),

@@ -65,7 +65,7 @@ class TaskController {
     UserTask task = tasks.get(user, id);
     audit.read(user.username(), task.getCaseId(), "task form " + task.getElementId());
     String schema = tasks.formSchema(task);
-    return new TaskForm(id, task.getFormId(), schema == null ? null : json.readTree(schema), tasks.inputData(task));
+    return new TaskForm(id, task.getFormId(), schema == null ? null : json.readTree(schema), tasks.inputDataFor(user, task));
   }
 
   @PostMapping("/{id}/claim")

@@ -37,13 +37,15 @@ public class TaskService {
   private final ObjectMapper json;
   private final FormSubmissions submissions;
   private final AuditLog audit;
+  private final List<TaskInputAdjuster> adjusters;
   private final List<CompletionCheck> checks;
   private final ke.childprotection.security.AppUserRepository users;
 
   TaskService(List<CompletionCheck> checks, ke.childprotection.security.AppUserRepository users, UserTaskRepository tasks, FormValidator forms, ProcessModels models, TaskEngine engine,
       TaskReconciler reconciler, CaseTimeline timeline, ApplicationEventPublisher events, ObjectMapper json,
-      FormSubmissions submissions, AuditLog audit) {
+      FormSubmissions submissions, AuditLog audit, List<TaskInputAdjuster> adjusters) {
     this.audit = audit;
+    this.adjusters = adjusters;
     this.checks = checks;
     this.users = users;
     this.tasks = tasks;
@@ -96,13 +98,29 @@ public class TaskService {
     return tasks.findByCaseIdAndState(caseId, UserTask.State.OPEN);
   }
 
+  /** The data the task's form is checked against: as created, with its options as they are now. */
   @Transactional(readOnly = true)
   public Map<String, Object> inputData(UserTask task) {
+    return inputData(task, null);
+  }
+
+  /** The data the task's form starts from for this user (what the user may not see left out). */
+  @Transactional(readOnly = true)
+  public Map<String, Object> inputDataFor(CurrentUser user, UserTask task) {
+    return inputData(task, user);
+  }
+
+  private Map<String, Object> inputData(UserTask task, CurrentUser user) {
+    Map<String, Object> input;
     try {
-      return json.readValue(task.getInputData(), new TypeReference<Map<String, Object>>() {});
+      input = json.readValue(task.getInputData(), new TypeReference<Map<String, Object>>() {});
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+    for (TaskInputAdjuster adjuster : adjusters) {
+      input = adjuster.adjust(task, input, user);
+    }
+    return input;
   }
 
   public String formSchema(UserTask task) {

@@ -29,7 +29,7 @@ class MatchingEndToEndTest {
     return report;
   }
 
-  private static Map<String, Object> found(String first, String last, int apparentAge, boolean consentTracing) {
+  static Map<String, Object> found(String first, String last, int apparentAge, boolean consentTracing) {
     Map<String, Object> found = new HashMap<>();
     found.put("countyCode", "047");
     found.put("childFirstName", first);

@@ -74,6 +74,10 @@ class TraffickingEndToEndTest {
     assertThat(jdbc.queryForObject("select count(*) from trafficking_indication i join trafficking_referral r on r.id = i.referral_id where r.case_id = ?::uuid",
         Long.class, caseId)).isEqualTo(2);
 
+    // A sighting names a place: once the child is protected, only those who know who it is see it.
+    caseworker.ok(caseworker.post("/api/cases/" + caseId + "/sightings", Map.of("seenAt", java.time.OffsetDateTime.now()
+        .minusHours(2).toString(), "place", "Gikomba market, stall 12", "description", "with a tall man in a red cap")));
+
     // The secretariat sees the child nationwide, and nothing that was not escalated.
     assertThat(secretariat.ok(secretariat.get("/api/cases/" + caseId)).get("child").get("childName").asText()).contains(NAME);
     JsonNode queue = secretariat.ok(secretariat.get("/api/secretariat/referrals"));
@@ -118,6 +122,28 @@ class TraffickingEndToEndTest {
       assertThat(casePage).contains(PSEUDONYM).doesNotContain(NAME).doesNotContain(photoId).contains("identity-protected");
       assertThat(page(notAssigned, "/cases")).contains(PSEUDONYM).doesNotContain(NAME);
     }
+    for (Api notAssigned : List.of(otherCaseworker, supervisor)) {
+      String timeline = notAssigned.ok(notAssigned.get("/api/cases/" + caseId + "/timeline")).toString();
+      assertThat(timeline).as("the timeline withholds places and sightings").doesNotContain("Gikomba").doesNotContain("red cap")
+          .contains("withheld");
+      assertThat(page(notAssigned, "/cases/" + caseId)).doesNotContain("Gikomba");
+    }
+    assertThat(caseworker.ok(caseworker.get("/api/cases/" + caseId + "/timeline")).toString()).contains("Gikomba");
+    // ...and a task of the protected child's case shows the supervisor no free text of earlier steps
+    JsonNode approve = awaitTask(supervisor, "UNASSIGNED", caseId, "Task_ApproveAlert");
+    String formData = supervisor.ok(supervisor.get("/api/tasks/" + approve.get("id").asLong() + "/form")).toString();
+    assertThat(formData).doesNotContain("promised her work").doesNotContain("riskNotes");
+
+    // A found child registered with the protected child's name: nothing of the protected child is offered
+    // to the county; the possible match goes to the secretariat.
+    String foundId = otherCaseworker.ok(otherCaseworker.post("/api/cases/found", MatchingEndToEndTest.found(NAME, "Synthetic", 14, true)))
+        .get("id").asText();
+    await().atMost(Duration.ofSeconds(30)).until(() -> secretariat.ok(secretariat.get("/api/notifications")).toString()
+        .contains("Possible match for protected child " + PSEUDONYM));
+    assertThat(jdbc.queryForObject("select count(*) from engine_command where case_id = ?::uuid and message_name = 'match-proposed'",
+        Long.class, foundId)).as("no match proposal to the found child's caseworker").isZero();
+    assertThat(otherCaseworker.ok(otherCaseworker.get("/api/notifications")).toString()).doesNotContain(PSEUDONYM);
+
     // The assigned caseworker and the secretariat still see the child.
     assertThat(caseworker.ok(caseworker.get("/api/cases/" + caseId)).get("child").get("childName").asText()).contains(NAME);
     assertThat(caseworker.download(photoPath).statusCode()).isEqualTo(200);
