@@ -1,5 +1,6 @@
 package ke.childprotection.intake;
 
+import ke.childprotection.privacy.Consents;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.HashMap;
@@ -41,12 +42,14 @@ public class CaseIntake {
   private final CaseAccess access;
   private final MatchFinder matches;
   private final ke.childprotection.support.Counters counters;
+  private final Consents consents;
 
   CaseIntake(ChildCaseRepository cases, CaseTimeline timeline, EngineOutbox outbox, CasePolicy policy, AuditLog audit,
-      CaseAccess access, MatchFinder matches, ke.childprotection.support.Counters counters,
+      CaseAccess access, MatchFinder matches, ke.childprotection.support.Counters counters, Consents consents,
       @org.springframework.beans.factory.annotation.Value("${mcc.messages.time-to-live}") java.time.Duration startMessageTimeToLive) {
     this.outbox = outbox;
     this.counters = counters;
+    this.consents = consents;
     this.startMessageTimeToLive = startMessageTimeToLive;
     this.access = access;
     this.matches = matches;
@@ -123,6 +126,13 @@ public class CaseIntake {
     }
     cases.saveAndFlush(childCase);
     audit.change(user.username(), caseId, "corrected " + String.join(", ", changed) + "; reason: " + correction.reason().trim());
+    String source = "record corrected: " + correction.reason().trim();
+    if (changed.stream().anyMatch(c -> c.startsWith("tracing consent"))) {
+      consents.record(caseId, Consents.Kind.TRACING, childCase.isConsentTracing(), user.username(), source);
+    }
+    if (changed.stream().anyMatch(c -> c.startsWith("publicity consent"))) {
+      consents.record(caseId, Consents.Kind.PUBLICITY, childCase.isConsentPublicity(), user.username(), source);
+    }
     timeline.record(caseId, CaseEvent.Kind.RECORD_CORRECTED, null, "Record corrected", user.username(),
         String.join(", ", changed), null);
     if (!childCase.isConsentTracing()) {
@@ -159,6 +169,8 @@ public class CaseIntake {
       String detail, Map<String, Object> processVariables) {
     // A case with its own id is merged, not persisted: go on with the managed copy, or later changes are lost.
     ChildCase childCase = cases.saveAndFlush(newCase);
+    consents.record(childCase.getId(), Consents.Kind.TRACING, childCase.isConsentTracing(), user.username(), "with the report");
+    consents.record(childCase.getId(), Consents.Kind.PUBLICITY, childCase.isConsentPublicity(), user.username(), "with the report");
     timeline.record(childCase.getId(), CaseEvent.Kind.REPORTED, startEvent, stepName, user.username(), detail, null);
     audit.change(user.username(), childCase.getId(), "registered " + childCase.getCaseType().name().toLowerCase() + " case");
     Map<String, Object> variables = new HashMap<>(processVariables);
