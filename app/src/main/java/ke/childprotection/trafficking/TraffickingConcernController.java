@@ -71,9 +71,12 @@ class TraffickingConcernController {
     if (concern.purpose()) seen.add("purpose");
     if (concern.crossBorder()) seen.add("border crossed");
     String detail = seen.isEmpty() ? "no Palermo element ticked" : String.join(", ", seen);
-    audit.change(user.username(), id, "raised a trafficking concern (" + detail + ")"
-        + (concern.notes() == null || concern.notes().isBlank() ? "" : ": " + concern.notes().trim()));
-    timeline.record(id, CaseEvent.Kind.TRAFFICKING_CONCERN, null, "Trafficking concern raised", user.username(), detail, null);
+    // the notes are the case's data (on its timeline, withheld and anonymised with it), not the audit trail's
+    audit.change(user.username(), id, "raised a trafficking concern (" + detail + ")");
+    String notes = concern.notes() == null || concern.notes().isBlank() ? "" : ": " + concern.notes().trim();
+    String withNotes = detail + notes;
+    timeline.record(id, CaseEvent.Kind.TRAFFICKING_CONCERN, null, "Trafficking concern raised", user.username(),
+        withNotes.length() > 1000 ? withNotes.substring(0, 999) + "…" : withNotes, null);
     String messageId = "trafficking-concern:" + UUID.randomUUID();
     outbox.publishMessage(id, "trafficking-concern", childCase.getCaseNumber(), messageId, timeToLive,
         Map.of("screenActRecruitedOrMoved", concern.act(), "screenMeansDeceptionOrForce", concern.means(),
