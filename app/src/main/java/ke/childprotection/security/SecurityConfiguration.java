@@ -80,8 +80,11 @@ class SecurityConfiguration {
 
   private static boolean carriesBasicCredentials(jakarta.servlet.http.HttpServletRequest request) {
     String authorization = request.getHeader("Authorization");
-    return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
-        && !authorization.substring(6).isBlank();
+    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) && !authorization.substring(6).isBlank()) {
+      return true;
+    }
+    // an API call with no credentials and no session has no authority to forge: it is answered 401
+    return authorization == null && API.matches(request) && request.getRequestedSessionId() == null;
   }
 
   private static CookieCsrfTokenRepository csrfCookies(boolean secure) {

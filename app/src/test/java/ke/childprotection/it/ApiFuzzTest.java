@@ -36,6 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * every run. Prints the number of requests.
  */
 @IntegrationTest
+// its own application, database schema and engine: the cases it makes stay out of the other tests' way
+@org.springframework.test.context.TestPropertySource(properties = "MCC_DB_SCHEMA=mcc_it_fuzz")
 class ApiFuzzTest {
   private static final int PER_OPERATION = 40;
   private static final long SEED = 20261201L;
