@@ -177,3 +177,24 @@ test('admin sees an incident on the engine problems page of a phone and retries 
     assert.ok(await page.locator('#problem').isHidden(), 'no problem shown');
   });
 });
+
+test('admin creates a user on the users page of a phone, and the audit page answers who saw a record', async () => {
+  await signedIn('admin', 360, 740, async page => {
+    await page.goto(base + '/admin/users');
+    await page.locator('#users tr[data-user="cw.nairobi"]').waitFor();
+    const form = page.locator('#new-user');
+    await form.locator('[name=username]').fill('browser.made');
+    await form.locator('[name=fullName]').fill('Synthetic Officer');
+    await form.locator('[name=role]').selectOption('CASEWORKER');
+    await form.locator('[name=countyCode]').fill('047');
+    await form.locator('[name=password]').fill('a browser made passphrase');
+    await form.locator('button[type=submit]').click();
+    await page.locator('#users tr[data-user="browser.made"]').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the users page fits a 360 px screen (overflow ${overflow}px)`);
+
+    await page.goto(base + '/admin/audit?case=' + caseId);
+    await page.locator('#audit tbody tr').first().waitFor();
+    assert.match(await page.locator('#audit').textContent(), /cw\.nairobi/);
+  });
+});
