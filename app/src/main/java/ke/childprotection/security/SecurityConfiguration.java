@@ -31,7 +31,8 @@ class SecurityConfiguration {
   private static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, SignInGuard signInGuard,
+  SecurityFilterChain filterChain(HttpSecurity http, SignInGuard signInGuard, CountySignIn countySignIn,
+      org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> providers,
       ke.childprotection.audit.RefusedRequests refused,
       @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure}") boolean secureCookies)
       throws Exception {
@@ -67,6 +68,11 @@ class SecurityConfiguration {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.deny())
             .contentTypeOptions(Customizer.withDefaults()));
+    if (providers.getIfAvailable() != null) {
+      // the county's identity provider, when configured: the sign-in page offers it
+      http.oauth2Login(oidc -> oidc.loginPage("/login").successHandler(countySignIn)
+          .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath() + "/login?provider-refused")));
+    }
     return http.build();
   }
 

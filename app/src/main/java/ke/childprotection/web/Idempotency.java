@@ -61,6 +61,22 @@ public class Idempotency {
    */
   public ResponseEntity<?> once(CurrentUser user, String key, String endpoint, Object request,
       Supplier<ResponseEntity<?>> action) {
+    // The action is the user's (a report, a sighting, "located"), not an edit of a version the user saw:
+    // when the system changed the case at the same moment (a step of its process), it is done again on
+    // the case as it is now, a few times, before the user is told.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return onceAttempt(user, key, endpoint, request, action);
+      } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
+        if (attempt == 3) {
+          throw concurrent;
+        }
+      }
+    }
+  }
+
+  private ResponseEntity<?> onceAttempt(CurrentUser user, String key, String endpoint, Object request,
+      Supplier<ResponseEntity<?>> action) {
     if (key == null) {
       return tx.execute(status -> action.get());
     }

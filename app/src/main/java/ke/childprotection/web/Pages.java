@@ -39,8 +39,14 @@ class Pages {
   private final CaseDocuments documents;
   private final DocumentPolicy documentPolicy;
 
+  private final org.springframework.beans.factory.ObjectProvider<
+      org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> providers;
+
   Pages(TaskService tasks, CaseAccess access, ChildCaseRepository cases, Notifications notifications,
-      CaseTimeline timeline, FormSubmissions submissions, CaseDocuments documents, DocumentPolicy documentPolicy) {
+      CaseTimeline timeline, FormSubmissions submissions, CaseDocuments documents, DocumentPolicy documentPolicy,
+      org.springframework.beans.factory.ObjectProvider<
+          org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> providers) {
+    this.providers = providers;
     this.documents = documents;
     this.documentPolicy = documentPolicy;
     this.submissions = submissions;
@@ -52,7 +58,12 @@ class Pages {
   }
 
   @GetMapping("/login")
-  String login() {
+  String login(Model model) {
+    // the county's identity provider, when one is configured
+    model.addAttribute("providers", providers.getIfAvailable() instanceof Iterable<?> registrations
+        ? java.util.stream.StreamSupport.stream(registrations.spliterator(), false)
+            .map(r -> (org.springframework.security.oauth2.client.registration.ClientRegistration) r).toList()
+        : java.util.List.of());
     return "login";
   }
 
