@@ -198,3 +198,32 @@ test('admin creates a user on the users page of a phone, and the audit page answ
     assert.match(await page.locator('#audit').textContent(), /cw\.nairobi/);
   });
 });
+
+test('a task page is light on data: compressed, and cached once loaded', async () => {
+  await signedIn('cw.nairobi', 360, 740, async page => {
+    const tasks = await page.evaluate(() => fetch('/api/tasks?view=UNASSIGNED', { headers: { Accept: 'application/json' } })
+      .then(r => r.json()));
+    const task = tasks.find(t => t.formId) || tasks[0];
+    assert.ok(task, 'an open task with a form');
+    let bytes = 0;
+    const count = async response => {
+      const sizes = await response.request().sizes().catch(() => null);
+      if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    };
+    page.on('response', count);
+    // first load: nothing of the task page's assets in the cache yet (the sign-in page loaded only its own)
+    await page.goto(`${base}/tasks/${task.id}`);
+    await page.locator('.fjs-container, #no-form').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const first = bytes;
+    bytes = 0;
+    await page.goto(`${base}/tasks/${task.id}`);
+    await page.locator('.fjs-container, #no-form').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const warm = bytes;
+    page.off('response', count);
+    console.log(`page weight: task page ${(first / 1024).toFixed(0)} kB on first load, ${(warm / 1024).toFixed(1)} kB warm`);
+    assert.ok(first <= 350 * 1024, `first load ${first} bytes, at most 350 kB`);
+    assert.ok(warm <= 30 * 1024, `warm load ${warm} bytes, at most 30 kB`);
+  });
+});

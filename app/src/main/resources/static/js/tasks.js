@@ -1,5 +1,6 @@
 // Keeps the task list current: the next step of a case arrives from the engine a moment after the
-// previous one is completed, and other users claim tasks. Reloads when the API's list differs.
+// previous one is completed, and other users claim tasks. Reloads when the API's list differs; polls
+// only while the page is visible.
 (function () {
   const list = document.getElementById('task-list');
   const shown = new Set([...document.querySelectorAll('#task-list a.task-link')].map(a => a.getAttribute('href').split('/').pop()));
@@ -8,6 +9,11 @@
   let interval = params.has('done') ? 500 : 2000;
 
   async function check() {
+    // a list nobody looks at costs no data: checked again when the tab is shown
+    if (document.hidden) {
+      document.addEventListener('visibilitychange', () => setTimeout(check, 0), { once: true });
+      return;
+    }
     try {
       const response = await fetch(`/api/tasks?view=${view}`, { headers: { Accept: 'application/json' } });
       if (response.ok) {

@@ -43,13 +43,16 @@ public class CaseIntake {
   private final MatchFinder matches;
   private final ke.childprotection.support.Counters counters;
   private final Consents consents;
+  private final org.springframework.jdbc.core.simple.JdbcClient db;
 
   CaseIntake(ChildCaseRepository cases, CaseTimeline timeline, EngineOutbox outbox, CasePolicy policy, AuditLog audit,
       CaseAccess access, MatchFinder matches, ke.childprotection.support.Counters counters, Consents consents,
+      org.springframework.jdbc.core.simple.JdbcClient db,
       @org.springframework.beans.factory.annotation.Value("${mcc.messages.time-to-live}") java.time.Duration startMessageTimeToLive) {
     this.outbox = outbox;
     this.counters = counters;
     this.consents = consents;
+    this.db = db;
     this.startMessageTimeToLive = startMessageTimeToLive;
     this.access = access;
     this.matches = matches;
@@ -151,6 +154,10 @@ public class CaseIntake {
   private static final java.util.Set<String> MATCHED_ON = java.util.Set.of("name", "sex", "age", "place", "relatives");
 
   private ChildCase newCase(CurrentUser user, ChildCase.Type type, String county) {
+    if (db.sql("select count(*) from county where code = :code").param("code", county).query(Long.class).single() == 0) {
+      throw new InvalidInput("The request has invalid fields.",
+          List.of(new InvalidInput.Field("countyCode", "no county has this code")));
+    }
     if (!user.worksIn(county)) {
       throw new AccessDeniedException("You can register cases of your own county only.");
     }

@@ -41,6 +41,18 @@ class BadInputTest {
     wrongType.put("childAge", Map.of("years", 9));
     refused(caseworker.post("/api/cases", wrongType), "childAge");
 
+    Map<String, Object> fractional = MissingChildCaseEndToEndTest.report("Fraction", 9);
+    fractional.put("childAge", 7.5);
+    refused(caseworker.post("/api/cases", fractional), "childAge");
+
+    Map<String, Object> textAge = MissingChildCaseEndToEndTest.report("Text", 9);
+    textAge.put("childAge", "abc");
+    refused(caseworker.post("/api/cases", textAge), "childAge");
+
+    Map<String, Object> nowhere = MissingChildCaseEndToEndTest.report("Nowhere", 9);
+    nowhere.put("countyCode", "999");
+    refused(caseworker.post("/api/cases", nowhere), "countyCode");
+
     refused(new Api(port, "sup.nairobi").get("/api/dashboard/operations?county=%00"), "county");
     assertThat(jdbc.queryForObject("select count(*) from child_case", Long.class)).as("nothing saved").isEqualTo(before);
   }
