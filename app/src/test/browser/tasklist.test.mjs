@@ -227,3 +227,26 @@ test('a task page is light on data: compressed, and cached once loaded', async (
     assert.ok(warm <= 30 * 1024, `warm load ${warm} bytes, at most 30 kB`);
   });
 });
+
+test('caseworker records a sighting and then that the child is back, from the case page of a phone', async () => {
+  await signedIn('cw.nairobi', 360, 740, async page => {
+    await page.goto(`${base}/cases/${caseId}`);
+    await page.click('#sighting-event summary');
+    await page.fill('#sighting [name=place]', 'Gikomba market, near the bus stage');
+    await page.fill('#sighting [name=description]', 'a girl in a green uniform with an older woman');
+    await page.click('#submit-sighting');
+    await page.locator('#confirmation', { hasText: 'sighting is recorded' }).waitFor();
+    assert.match(await page.locator('#timeline').textContent(), /Gikomba market/);
+    let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the case page fits a 360 px screen (overflow ${overflow}px)`);
+
+    await page.click('#located-event summary');
+    await page.fill('#located [name=place]', 'home, Kibra');
+    await page.selectOption('#located [name=how]', 'RETURNED_HOME');
+    await page.click('#submit-located');
+    await page.locator('#confirmation', { hasText: 'the child is located' }).waitFor();
+    assert.match(await page.locator('h1').textContent(), /LOCATED/);
+    assert.equal(await page.locator('#events').count(), 0, 'no more search events once located');
+    await page.screenshot({ path: (process.env.SCREENSHOT || 'target/tasklist-form.png').replace('.png', '-events.png'), fullPage: true });
+  });
+});

@@ -9,6 +9,9 @@ window.csrfHeader = () => {
 // shown in `problem` and each field error next to its field in `form` (or in `problem`).
 // `idempotencyKey`: the same key for every attempt of one submission, so that sending it again after a
 // lost answer returns the first answer instead of registering it twice.
+// A key for one submission (kept for its retries); crypto.randomUUID needs a secure context.
+window.newIdempotencyKey = () => (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
+
 window.sendJson = async (method, path, body, problem, form, idempotencyKey) => {
   problem.hidden = true;
   form?.querySelectorAll('.field-error').forEach(e => e.remove());

@@ -1,4 +1,5 @@
-// The case page's actions, as clients of the API: upload a photo or document, correct the record.
+// The case page's actions, as clients of the API: record a sighting or that the child is located,
+// upload a photo or document, correct the record.
 // Problems (with field errors) are shown at the top of the page; success reloads the page.
 (function () {
   const problem = document.getElementById('problem');
@@ -23,6 +24,34 @@
     for (const name of ['act', 'means', 'purpose', 'crossBorder']) body[name] = concern.elements[name].checked;
     if (await window.sendJson('POST', concern.dataset.endpoint, body, problem, concern)) location.reload();
   });
+
+  // The everyday events: a sighting, the child located. One idempotency key per submission, kept until
+  // it is answered, so that sending it again after a lost answer records it once.
+  const local = input => {
+    const now = new Date();
+    input.value = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  };
+  for (const [id, when, done] of [['sighting', 'seenAt', 'sighting'], ['located', 'locatedAt', 'located']]) {
+    const form = document.getElementById(id);
+    if (!form) continue;
+    local(form.elements[when]);
+    let key = null;
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      key = key || window.newIdempotencyKey();
+      const body = {};
+      for (const element of form.elements) {
+        if (!element.name) continue;
+        body[element.name] = element.type === 'datetime-local' ? new Date(element.value).toISOString()
+          : (element.value.trim() === '' ? null : element.value);
+      }
+      if (await window.sendJson('POST', form.dataset.endpoint, body, problem, form, key)) {
+        key = null;
+        location.search = '?done=' + done;
+      }
+    });
+  }
+  document.getElementById('confirmation')?.focus();
 
   const correction = document.getElementById('correction');
   correction?.addEventListener('submit', async event => {

@@ -19,7 +19,7 @@
   }
 
   // One key for every attempt to send this report: a repeat after a lost answer returns the same case.
-  const idempotencyKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+  const idempotencyKey = window.newIdempotencyKey();
 
   form.addEventListener('submit', async event => {
     event.preventDefault();

@@ -139,6 +139,10 @@ class Pages {
     model.addAttribute("canRaiseConcern", user.worksIn(childCase.getCountyCode()) && user.mayChangeCases()
         && childCase.getStatus() != ChildCase.Status.CLOSED);
     model.addAttribute("canChange", seesIdentity && user.mayChangeCases() && childCase.getStatus() != ChildCase.Status.CLOSED);
+    // the everyday events of a missing child's search: a sighting, the child back or found
+    boolean searching = user.worksIn(childCase.getCountyCode()) && user.mayChangeCases()
+        && childCase.getCaseType() == ChildCase.Type.MISSING && childCase.getStatus() == ChildCase.Status.OPEN;
+    model.addAttribute("canRecordEvents", searching);
     model.addAttribute("correction", new RecordCorrection(childCase.getVersion(), childCase.getChildFirstName(),
         childCase.getChildLastName(), childCase.getChildSex(), childCase.getChildAge(), childCase.getSubCounty(),
         childCase.getLastSeenPlace(), childCase.getClothingAndMarks(), childCase.getLanguages(), childCase.getRelatives(),
