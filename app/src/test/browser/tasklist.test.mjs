@@ -250,3 +250,17 @@ test('caseworker records a sighting and then that the child is back, from the ca
     await page.screenshot({ path: (process.env.SCREENSHOT || 'target/tasklist-form.png').replace('.png', '-events.png'), fullPage: true });
   });
 });
+
+test('caseworker finds a case by a misspelt name on a phone', async () => {
+  await signedIn('cw.nairobi', 360, 740, async page => {
+    await page.goto(`${base}/cases`);
+    await page.fill('#find [name=q]', 'Barakka');
+    await page.click('#find button[type=submit]');
+    await page.waitForURL(/\/cases\?q=Barakka/);
+    const card = page.locator('#cases tbody tr', { hasText: 'Baraka' }).first();
+    await card.waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the case list fits a 360 px screen (overflow ${overflow}px)`);
+    await page.screenshot({ path: (process.env.SCREENSHOT || 'target/tasklist-form.png').replace('.png', '-find.png'), fullPage: true });
+  });
+});

@@ -153,6 +153,24 @@ public class ChildMatcher {
       "mother", "father", "mama", "baba", "aunt", "uncle", "grandmother", "grandfather", "cucu", "shosho",
       "brother", "sister", "guardian", "and");
 
+  /**
+   * How well a searched name agrees with a child's names, by the matcher's own comparison (spelling and
+   * sound): each word searched against its best counterpart among the child's names, averaged.
+   */
+  public double searchScore(String searched, String firstName, String otherNames) {
+    List<String> words = nameWords(searched);
+    List<String> names = new java.util.ArrayList<>(nameWords(firstName == null ? "" : firstName));
+    names.addAll(nameWords(otherNames == null ? "" : otherNames));
+    if (words.isEmpty() || names.isEmpty()) {
+      return 0;
+    }
+    double total = 0;
+    for (String word : words) {
+      total += names.stream().mapToDouble(name -> nameSimilarity(word, name)).max().orElse(0);
+    }
+    return total / words.size();
+  }
+
   private double nameSimilarity(String a, String b) {
     return Math.max(similarity(a, b), soundAlike(a, b) ? 0.9 : 0.0);
   }

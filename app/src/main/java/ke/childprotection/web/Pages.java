@@ -41,12 +41,15 @@ class Pages {
 
   private final org.springframework.beans.factory.ObjectProvider<
       org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> providers;
+  private final ke.childprotection.matching.CaseFinder finder;
 
   Pages(TaskService tasks, CaseAccess access, ChildCaseRepository cases, Notifications notifications,
       CaseTimeline timeline, FormSubmissions submissions, CaseDocuments documents, DocumentPolicy documentPolicy,
       org.springframework.beans.factory.ObjectProvider<
-          org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> providers) {
+          org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> providers,
+      ke.childprotection.matching.CaseFinder finder) {
     this.providers = providers;
+    this.finder = finder;
     this.documents = documents;
     this.documentPolicy = documentPolicy;
     this.submissions = submissions;
@@ -104,11 +107,19 @@ class Pages {
   }
 
   @GetMapping("/cases")
-  String cases(@AuthenticationPrincipal CurrentUser user, Model model) {
+  String cases(@AuthenticationPrincipal CurrentUser user, @org.springframework.web.bind.annotation.RequestParam(required = false) String q,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String risk,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
     model.addAttribute("user", user);
-    var listed = access.casesOf(user);
-    access.listed(user, listed.stream().map(ke.childprotection.cases.ChildCase::getId).toList(), "case list page");
-    model.addAttribute("cases", listed.stream().map(c -> access.view(user, c)).toList());
+    String query = q == null || q.isBlank() ? null : q;
+    var found = finder.find(user, new ke.childprotection.matching.CaseFinder.Criteria(query,
+        status == null || status.isBlank() ? null : status, risk == null || risk.isBlank() ? null : risk, null, null, null),
+        Math.max(page, 0), 25);
+    model.addAttribute("found", found);
+    model.addAttribute("q", query);
+    model.addAttribute("status", status);
+    model.addAttribute("risk", risk);
     return "cases";
   }
 
