@@ -2,6 +2,7 @@ package ke.childprotection.web;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import ke.childprotection.cases.CaseAccess;
 import ke.childprotection.cases.CaseTimeline;
@@ -83,8 +84,16 @@ class Pages {
     model.addAttribute("sort", sort);
     List<UserTask> list = tasks.list(user, view, sort);
     model.addAttribute("tasks", list);
-    model.addAttribute("caseNumbers", cases.findAllById(list.stream().map(UserTask::getCaseId).distinct().toList())
-        .stream().collect(java.util.stream.Collectors.toMap(c -> c.getId(), c -> c.getCaseNumber())));
+    // each task with its child (the pseudonym where the user may not know who it is) and risk
+    Map<UUID, ChildCase> byCase = cases.findAllById(list.stream().map(UserTask::getCaseId).distinct().toList())
+        .stream().collect(java.util.stream.Collectors.toMap(ChildCase::getId, c -> c));
+    access.listed(user, byCase.keySet(), "task list");
+    model.addAttribute("caseNumbers", byCase.values().stream()
+        .collect(java.util.stream.Collectors.toMap(ChildCase::getId, ChildCase::getCaseNumber)));
+    model.addAttribute("children", byCase.values().stream().collect(java.util.stream.Collectors.toMap(ChildCase::getId,
+        c -> ke.childprotection.cases.CaseView.childName(c, access.seesIdentity(user, c)))));
+    model.addAttribute("risks", byCase.values().stream().filter(c -> c.getRiskLevel() != null)
+        .collect(java.util.stream.Collectors.toMap(ChildCase::getId, c -> c.getRiskLevel().toLowerCase())));
     model.addAttribute("now", OffsetDateTime.now());
     model.addAttribute("notifications", notifications.forUser(user));
     return "tasks";

@@ -74,7 +74,8 @@ class ProcessHeatmapTest {
     awaitTask(mombasa, "UNASSIGNED", mombasaCase, "Task_AcceptCase");
 
     String steps = "/api/dashboard/processes/missing-child-case/steps";
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+    // a job activated but not received comes back after the tasklist's job lock (PT20S in tests): wait past it
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
         assertThat(heatmap(supervisor.ok(supervisor.get(steps)))).isEqualTo(engineOpenTasks("047")));
     Map<String, Long> counts = heatmap(supervisor.ok(supervisor.get(steps)));
     assertThat(counts.get("Task_AcceptCase")).isGreaterThanOrEqualTo(2);

@@ -190,9 +190,9 @@ class DurableEngineTest {
     DurableEngine engine = open(tiny);
     try (ZeebeClient client = engine.createClient()) {
       engine.retainLogFrom(0);
-      deploy(client);
+      deploy(client); // (commands wait up to a minute: a busy machine is not a failure)
       for (int i = 0; i < 40; i++) {
-        client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().send().join();
+        client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().requestTimeout(Duration.ofSeconds(60)).send().join();
       }
       Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jobsOf(engine) == 40);
       long processed = engine.snapshot();
@@ -205,7 +205,7 @@ class DurableEngineTest {
       assertThat(readAll(engine, read, new ArrayList<>())).as("nothing new after the last record read").isEqualTo(read);
 
       engine.retainLogFrom(read);
-      client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().send().join();
+      client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().requestTimeout(Duration.ofSeconds(60)).send().join();
       Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jobsOf(engine) == 41);
       engine.snapshot();
       assertThat(engine.firstLogPosition()).as("the log the reader has read is deleted").isGreaterThan(1)
