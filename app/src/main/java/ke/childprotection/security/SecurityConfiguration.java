@@ -62,7 +62,7 @@ class SecurityConfiguration {
             .csrfTokenRequestHandler(csrfHandler)
             // Programs authenticate each request with Basic credentials (which they must know): no
             // ambient session authority to forge. Anything else changing state needs the token.
-            .ignoringRequestMatchers(SecurityConfiguration::carriesBasicCredentials))
+            .ignoringRequestMatchers(SecurityConfiguration::withoutAmbientAuthority))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -84,7 +84,8 @@ class SecurityConfiguration {
       + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
       + "form-action 'self'; frame-ancestors 'none'";
 
-  private static boolean carriesBasicCredentials(jakarta.servlet.http.HttpServletRequest request) {
+  /** Basic credentials (which the caller must know), or an API call with neither credentials nor session. */
+  private static boolean withoutAmbientAuthority(jakarta.servlet.http.HttpServletRequest request) {
     String authorization = request.getHeader("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) && !authorization.substring(6).isBlank()) {
       return true;

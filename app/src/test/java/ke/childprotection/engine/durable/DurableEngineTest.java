@@ -190,7 +190,7 @@ class DurableEngineTest {
     DurableEngine engine = open(tiny);
     try (ZeebeClient client = engine.createClient()) {
       engine.retainLogFrom(0);
-      deploy(client); // (commands wait up to a minute: a busy machine is not a failure)
+      deploy(client);
       for (int i = 0; i < 40; i++) {
         client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().requestTimeout(Duration.ofSeconds(60)).send().join();
       }
