@@ -262,5 +262,11 @@ test('caseworker finds a case by a misspelt name on a phone', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `the case list fits a 360 px screen (overflow ${overflow}px)`);
     await page.screenshot({ path: (process.env.SCREENSHOT || 'target/tasklist-form.png').replace('.png', '-find.png'), fullPage: true });
+    for (const path of ['/tasks', '/tasks?view=UNASSIGNED']) {
+      await page.goto(base + path);
+      await page.locator('#task-list, .empty').first().waitFor();
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(wide <= 1, `${path} fits a 360 px screen (overflow ${wide}px)`);
+    }
   });
 });
