@@ -25,16 +25,16 @@
     if (await window.sendJson('POST', concern.dataset.endpoint, body, problem, concern)) location.reload();
   });
 
-  // The everyday events: a sighting, the child located. One idempotency key per submission, kept until
+  // The everyday events: a sighting, the child located, the report withdrawn. One idempotency key per submission, kept until
   // it is answered, so that sending it again after a lost answer records it once.
   const local = input => {
     const now = new Date();
     input.value = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
   };
-  for (const [id, when, done] of [['sighting', 'seenAt', 'sighting'], ['located', 'locatedAt', 'located']]) {
+  for (const [id, when, done] of [['sighting', 'seenAt', 'sighting'], ['located', 'locatedAt', 'located'], ['withdrawn', null, 'withdrawn']]) {
     const form = document.getElementById(id);
     if (!form) continue;
-    local(form.elements[when]);
+    if (when) local(form.elements[when]);
     let key = null;
     form.addEventListener('submit', async event => {
       event.preventDefault();

@@ -18,10 +18,14 @@ public class Alert {
   @Column(nullable = false) private String channel;
   @Column(nullable = false) private OffsetDateTime publishedAt;
   @Column(nullable = false, unique = true) private String dedupKey;
+  private OffsetDateTime withdrawnAt;
+  private String withdrawnBy;
 
   protected Alert() {}
 
   public UUID getCaseId() { return caseId; }
   public String getChannel() { return channel; }
   public OffsetDateTime getPublishedAt() { return publishedAt; }
+  public OffsetDateTime getWithdrawnAt() { return withdrawnAt; }
+  public String getWithdrawnBy() { return withdrawnBy; }
 }

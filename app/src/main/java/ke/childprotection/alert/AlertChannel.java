@@ -10,4 +10,10 @@ public interface AlertChannel {
   String name();
 
   void publish(ChildCase childCase);
+
+  /**
+   * Takes the case's alert down (the child is located, or the report withdrawn). Called once per
+   * withdrawal job; a channel that cannot take things down itself leaves it to the take-down task.
+   */
+  default void withdraw(ChildCase childCase) {}
 }

@@ -20,7 +20,7 @@ public class CaseEvent {
     DOCUMENT_ADDED("document added"), TRAFFICKING_ESCALATED("escalated to the secretariat"),
     TRAFFICKING_INDICATION("trafficking indication"), TRAFFICKING_UPDATE("secretariat update"),
     TRAFFICKING_CONCERN("trafficking concern raised"), IDENTITY_PROTECTED("identity protected"),
-    REASSIGNED("reassigned");
+    REASSIGNED("reassigned"), REPORT_WITHDRAWN("report withdrawn");
 
     private final String label;
 

@@ -22,5 +22,9 @@ class CaseFacts {
     if ("search-review".equals(completed.formId()) && "RETURNED".equals(completed.data().get("searchOutcome"))) {
       cases.findById(completed.caseId()).ifPresent(c -> c.located(OffsetDateTime.now()));
     }
+    if ("verify-identity".equals(completed.formId()) && Boolean.FALSE.equals(completed.data().get("identityConfirmed"))) {
+      // The child found was not this child: the case is open again and can be reported located again.
+      cases.findById(completed.caseId()).ifPresent(ChildCase::stillMissing);
+    }
   }
 }

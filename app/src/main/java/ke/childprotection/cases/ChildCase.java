@@ -48,6 +48,7 @@ public class ChildCase {
   private String caseworker;
   private String possibleDuplicates;
   private OffsetDateTime locatedAt;
+  private OffsetDateTime withdrawnAt;
   private OffsetDateTime closedAt;
   private String languages;
   private UUID linkedCaseId;
@@ -150,6 +151,21 @@ public class ChildCase {
     }
   }
 
+  /** The report was withdrawn: made in error, or the child was never missing. */
+  public void withdrawn(OffsetDateTime at) {
+    if (status == Status.OPEN && withdrawnAt == null) {
+      withdrawnAt = at;
+    }
+  }
+
+  /** A location whose identity was not confirmed: the child is still missing. */
+  public void stillMissing() {
+    if (status == Status.LOCATED) {
+      status = Status.OPEN;
+      locatedAt = null;
+    }
+  }
+
   public void close(OffsetDateTime at) {
     status = Status.CLOSED;
     closedAt = at;
@@ -192,5 +208,6 @@ public class ChildCase {
   public String getCaseworker() { return caseworker; }
   public String getPossibleDuplicates() { return possibleDuplicates; }
   public OffsetDateTime getLocatedAt() { return locatedAt; }
+  public OffsetDateTime getWithdrawnAt() { return withdrawnAt; }
   public OffsetDateTime getClosedAt() { return closedAt; }
 }

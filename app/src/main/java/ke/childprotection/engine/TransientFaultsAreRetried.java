@@ -59,8 +59,13 @@ public class TransientFaultsAreRetried implements JobExceptionHandlingStrategy {
     int retries = transientFault ? Math.max(job.getRetries(), 1) : job.getRetries() - 1;
     Duration backoff = transientFault ? transientBackoff : failureBackoff;
     String message = (transientFault ? "transient: " : "") + exception;
-    log.warn("Job {} ({}) failed{}; retries left {}, again in {}: {}", job.getKey(), job.getType(),
-        transientFault ? " for a passing fault" : "", retries, backoff, exception.toString());
+    Throwable root = exception;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    // The root cause's type only: its message may carry a child's data.
+    log.warn("Job {} ({}) failed{}; retries left {}, again in {}: {} (root cause {})", job.getKey(), job.getType(),
+        transientFault ? " for a passing fault" : "", retries, backoff, exception.toString(), root.getClass().getName());
     jobClient.newFailCommand(job.getKey()).retries(retries)
         .errorMessage(message.length() > 1000 ? message.substring(0, 1000) : message).retryBackoff(backoff).send()
         .exceptionally(e -> {

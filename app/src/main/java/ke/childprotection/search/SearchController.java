@@ -48,6 +48,9 @@ class SearchController {
           message = "must be FOUND, RETURNED_HOME or MATCHED_FOUND_CHILD") String how,
       @Size(max = 1000) String circumstances) {}
 
+  record Withdrawn(@NotBlank @Size(min = 5, max = 1000) String reason,
+      @NotBlank @Size(max = 200) String withdrawnBy) {}
+
   record Accepted(String caseNumber, String message) {}
 
   private final CaseAccess access;
@@ -104,17 +107,46 @@ class SearchController {
     }
     childCase.located(located.locatedAt());
     String summary = located.how().toLowerCase().replace('_', ' ') + " at " + located.place() + " on " + located.locatedAt();
-    String messageId = "located:" + id;
+    // A location whose identity check fails sends the search on; the next one is a new message.
+    String messageId = "located:" + id + ":" + UUID.randomUUID();
     timeline.record(id, CaseEvent.Kind.CHILD_LOCATED, "Message_ChildLocated", "Child located", user.username(), summary, messageId);
     outbox.publishMessage(id, "child-located", childCase.getCaseNumber(), messageId, timeToLive,
         Map.of("locatedSummary", summary));
     return new Accepted(childCase.getCaseNumber(), "child-located");
   }
 
+  @PostMapping("/withdrawn")
+  @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+  @Operation(summary = "Record that the report was withdrawn (made in error, or the child was never missing)",
+      description = "202. Every open search and alert step ends, a published alert is withdrawn, and the caseworker is "
+          + "asked to request closure. An Idempotency-Key header makes a retry return the first answer.")
+  ResponseEntity<?> withdrawn(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+      @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey, @Valid @RequestBody Withdrawn withdrawn) {
+    return idempotency.once(user, idempotencyKey, "POST /api/cases/" + id + "/withdrawn", withdrawn,
+        () -> ResponseEntity.accepted().body(recordWithdrawn(user, id, withdrawn)));
+  }
+
+  private Accepted recordWithdrawn(CurrentUser user, UUID id, Withdrawn withdrawn) {
+    ChildCase childCase = open(user, id, "POST withdrawn");
+    if (childCase.getStatus() == ChildCase.Status.LOCATED) {
+      throw new Conflict("The child of this case has been reported located: the case goes on to identity verification.");
+    }
+    childCase.withdrawn(java.time.OffsetDateTime.now());
+    String summary = "withdrawn by " + withdrawn.withdrawnBy() + ": " + withdrawn.reason();
+    String messageId = "withdrawn:" + id;
+    timeline.record(id, CaseEvent.Kind.REPORT_WITHDRAWN, "Message_ReportWithdrawn", "Report withdrawn", user.username(), summary, messageId);
+    outbox.publishMessage(id, "report-withdrawn", childCase.getCaseNumber(), messageId, timeToLive,
+        Map.of("withdrawalSummary", summary, "searchOutcome", "WITHDRAWN"));
+    return new Accepted(childCase.getCaseNumber(), "report-withdrawn");
+  }
+
   private ChildCase open(CurrentUser user, UUID id, String purpose) {
     ChildCase childCase = access.read(user, id, purpose);
     if (childCase.getStatus() == ChildCase.Status.CLOSED) {
       throw new Conflict("The case is closed.");
+    }
+    if (childCase.getWithdrawnAt() != null) {
+      throw new Conflict("The report was withdrawn: the case is on its way to closure.");
     }
     audit.change(user.username(), id, purpose);
     return childCase;

@@ -161,7 +161,8 @@ class Pages {
     model.addAttribute("canChange", seesIdentity && user.mayChangeCases() && childCase.getStatus() != ChildCase.Status.CLOSED);
     // the everyday events of a missing child's search: a sighting, the child back or found
     boolean searching = user.worksIn(childCase.getCountyCode()) && user.mayChangeCases()
-        && childCase.getCaseType() == ChildCase.Type.MISSING && childCase.getStatus() == ChildCase.Status.OPEN;
+        && childCase.getCaseType() == ChildCase.Type.MISSING && childCase.getStatus() == ChildCase.Status.OPEN
+        && childCase.getWithdrawnAt() == null;
     model.addAttribute("canRecordEvents", searching);
     model.addAttribute("correction", new RecordCorrection(childCase.getVersion(), childCase.getChildFirstName(),
         childCase.getChildLastName(), childCase.getChildSex(), childCase.getChildAge(), childCase.getSubCounty(),

@@ -186,6 +186,7 @@ class AuthorizationMatrixTest {
       case "POST /api/cases/{id}/trafficking-concern" -> Map.of("act", false, "means", false, "purpose", false, "crossBorder", false);
       case "POST /api/cases/{id}/sightings" -> Map.of("seenAt", now, "place", "Kibra", "description", "matrix check");
       case "POST /api/cases/{id}/located" -> Map.of("locatedAt", now, "place", "Kibra", "how", "FOUND");
+      case "POST /api/cases/{id}/withdrawn" -> Map.of("withdrawnBy", "the mother", "reason", "matrix check");
       case "POST /api/tasks/{id}/complete" -> Map.of();
       case "POST /api/tasks/{id}/assign" -> {
         Map<String, Object> nobody = new LinkedHashMap<>();

@@ -79,12 +79,11 @@ class MatchingEndToEndTest {
     assertThat(jdbc.queryForObject("select status from match_candidate where found_case_id = ?::uuid and missing_case_id = ?::uuid",
         String.class, foundId, missingId)).isEqualTo("CONFIRMED");
 
-    // The missing-child case takes the "child located" message as soon as its search begins.
-    JsonNode accept = awaitTask(caseworker, "UNASSIGNED", missingId, "Task_AcceptCase");
-    caseworker.ok(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null));
-    complete(caseworker, accept, Map.of("acceptConfirmed", true));
-    complete(caseworker, awaitTask(caseworker, "MINE", missingId, "Task_AssessRisk"), Map.of("riskNotes", "no indicator found"));
-    JsonNode identity = awaitTask(caseworker, "MINE", missingId, "Task_VerifyIdentity");
+    // The missing-child case, located before anyone accepted it, goes straight to identity verification:
+    // no acceptance, no risk assessment, no alert decision.
+    JsonNode identity = awaitTask(caseworker, "UNASSIGNED", missingId, "Task_VerifyIdentity");
+    assertThat(caseworker.ok(caseworker.get("/api/cases/" + missingId)).get("currentSteps").toString())
+        .doesNotContain("Task_AcceptCase").doesNotContain("Task_ApproveAlert").doesNotContain("Task_AssessRisk");
     assertThat(caseworker.ok(caseworker.get("/api/tasks/" + identity.get("id").asLong() + "/form")).get("data")
         .get("locatedSummary").asText()).contains(foundChild.get("caseNumber").asText());
   }

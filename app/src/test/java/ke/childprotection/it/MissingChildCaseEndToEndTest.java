@@ -106,6 +106,12 @@ class MissingChildCaseEndToEndTest {
     caseworker.ok(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null));
     complete(caseworker, accept, Map.of("acceptConfirmed", true, "acceptanceNote", "on it"));
 
+    // The search starts at once, alongside the risk assessment.
+    JsonNode firstActions = awaitTask(caseworker, "MINE", caseId, "Task_StartSearch");
+    assertThat(caseworker.ok(caseworker.get("/api/tasks/" + firstActions.get("id").asLong() + "/form")).get("data").get("firstActions").toString())
+        .contains("TRANSPORT_HUBS");
+    complete(caseworker, firstActions, Map.of("firstActionsTaken", List.of("POLICE_OB", "AREA_SEARCH", "CONTACTS"),
+        "searchActions", "OB 14/01/12/2026 Kilimani; searched the way home with the uncle", "nextSteps", "hospitals, matatu stage"));
     JsonNode assess = awaitTask(caseworker, "MINE", caseId, "Task_AssessRisk");
     assertThat(assess.get("assignee").asText()).isEqualTo("cw.nairobi");
     complete(caseworker, assess, Map.of("withUnknownAdult", true, "riskNotes", "neighbour saw her leave with a man"));
@@ -134,6 +140,14 @@ class MissingChildCaseEndToEndTest {
         .noneMatch(t -> t.get("id").asLong() == sighting.get("id").asLong()));
     assertThat(caseworker.post("/api/tasks/" + sighting.get("id").asLong() + "/complete",
         Map.of("sightingActionTaken", "late", "sightingOutcome", "UNVERIFIED")).status()).isEqualTo(409);
+
+    // The published alert comes down: the supervisor confirms it is down everywhere it went.
+    JsonNode takeDown = awaitTask(supervisor, "UNASSIGNED", caseId, "Task_TakeDownAlert");
+    assertThat(supervisor.ok(supervisor.get("/api/tasks/" + takeDown.get("id").asLong() + "/form")).get("data").get("alertWithdrawnFrom").asText())
+        .isEqualTo("county-portal");
+    assertThat(alerts.findByCaseId(java.util.UUID.fromString(caseId))).allSatisfy(a -> assertThat(a.getWithdrawnAt()).isNotNull());
+    supervisor.ok(supervisor.post("/api/tasks/" + takeDown.get("id").asLong() + "/claim", null));
+    complete(supervisor, takeDown, Map.of("channelsTakenDown", List.of("county-portal"), "takeDownNotes", "listing gone, radio told"));
 
     complete(caseworker, verify, Map.of("identityConfirmed", true, "verificationMethod", "PARENT_IDENTIFIED"));
     complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_ReturnInterview"), Map.of("interviewDate", "2026-11-24",
@@ -186,8 +200,8 @@ class MissingChildCaseEndToEndTest {
         actorOf.put(entry.get("elementId").asText(), entry.get("actor").asText());
       }
     }
-    assertThat(completed).containsSubsequence("Task_RegisterCase", "Task_AcceptCase", "Task_AssessRisk", "Task_ApproveAlert",
-        "Task_PublishAlert", "Task_ReviewSearch", "Task_VerifyIdentity", "Task_ReturnInterview", "Task_FamilyAssessment", "Task_ReferToServices", "Task_RecordReunification",
+    assertThat(completed).containsSubsequence("Task_RegisterCase", "Task_AcceptCase", "Task_StartSearch", "Task_AssessRisk", "Task_ApproveAlert",
+        "Task_PublishAlert", "Task_ReviewSearch", "Task_WithdrawAlert", "Task_TakeDownAlert", "Task_VerifyIdentity", "Task_ReturnInterview", "Task_FamilyAssessment", "Task_ReferToServices", "Task_RecordReunification",
         "Task_FollowUpVisit", "Task_RequestClosure", "Task_ApproveClosure", "Task_RequestClosure", "Task_ApproveClosure",
         "Task_CloseCase");
     assertThat(actorOf).containsEntry("Task_AcceptCase", "cw.nairobi").containsEntry("Task_ApproveAlert", "sup.nairobi")
@@ -268,5 +282,55 @@ class MissingChildCaseEndToEndTest {
     JsonNode prefilled = caseworker.ok(caseworker.get("/api/tasks/" + assess.get("id").asLong() + "/form")).get("data");
     assertThat(prefilled.get("previousEpisodes").asBoolean()).isTrue();
     assertThat(prefilled.get("previousCaseNumber").asText()).isEqualTo(first.get("caseNumber").asText());
+  }
+
+  @Test
+  void aReportWithdrawnOnTheCasePageStopsTheSearchAndAsksForClosure() {
+    String caseId = caseworker.ok(caseworker.post("/api/cases", report("Wanjiru", 13))).get("id").asText();
+    JsonNode accept = awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
+    caseworker.ok(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null));
+    complete(caseworker, accept, Map.of("acceptConfirmed", true));
+    JsonNode firstActions = awaitTask(caseworker, "MINE", caseId, "Task_StartSearch");
+
+    Api.Response noReason = caseworker.post("/api/cases/" + caseId + "/withdrawn", Map.of("withdrawnBy", "the mother"));
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.body().get("errors").get(0).get("field").asText()).isEqualTo("reason");
+
+    Map<String, Object> withdrawal = Map.of("withdrawnBy", "the mother", "reason", "she was at her aunt's in Kawangware all along");
+    assertThat(caseworker.post("/api/cases/" + caseId + "/withdrawn", withdrawal, "withdraw-" + caseId).status()).isEqualTo(202);
+    assertThat(caseworker.post("/api/cases/" + caseId + "/withdrawn", withdrawal, "withdraw-" + caseId).status())
+        .as("the same request sent again gets the first answer").isEqualTo(202);
+    JsonNode closure = awaitTask(caseworker, "MINE", caseId, "Task_RequestClosure");
+    assertThat(closure).isNotNull();
+    await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(caseworker.ok(caseworker.get("/api/tasks?view=MINE")).spliterator(), false)
+        .noneMatch(t -> t.get("id").asLong() == firstActions.get("id").asLong()));
+    assertThat(caseworker.post("/api/cases/" + caseId + "/withdrawn", withdrawal).status()).as("withdrawn twice").isEqualTo(409);
+    assertThat(caseworker.post("/api/cases/" + caseId + "/sightings", Map.of("seenAt", OffsetDateTime.now().minusHours(1).toString(),
+        "place", "Kawangware", "description", "seen at the aunt's")).status()).isEqualTo(409);
+    JsonNode details = caseworker.ok(caseworker.get("/api/cases/" + caseId));
+    assertThat(details.get("child").get("withdrawnAt").isNull()).isFalse();
+    assertThat(details.get("timeline").toString()).contains("REPORT_WITHDRAWN").contains("Kawangware");
+    assertThat(jdbc.queryForObject("select count(*) from case_event where case_id = ?::uuid and kind = 'REPORT_WITHDRAWN'",
+        Long.class, caseId)).isEqualTo(1);
+  }
+
+  @Test
+  void aChildFoundWhoWasSomeoneElseLeavesTheCaseOpenAndItCanBeLocatedAgain() {
+    String caseId = caseworker.ok(caseworker.post("/api/cases", report("Nafula", 14))).get("id").asText();
+    JsonNode accept = awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
+    caseworker.ok(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null));
+    complete(caseworker, accept, Map.of("acceptConfirmed", true));
+    Map<String, Object> located = Map.of("locatedAt", OffsetDateTime.now().minusMinutes(5).toString(), "place", "Naivasha police station",
+        "how", "FOUND");
+    caseworker.ok(caseworker.post("/api/cases/" + caseId + "/located", located));
+    complete(caseworker, awaitTask(caseworker, "MINE", caseId, "Task_VerifyIdentity"),
+        Map.of("identityConfirmed", false, "verificationMethod", "PHOTO_MATCH"));
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        "OPEN".equals(caseworker.ok(caseworker.get("/api/cases/" + caseId)).get("child").get("status").asText()));
+    // The search resumed where it was (first actions still to do) and the child can be reported located again.
+    awaitTask(caseworker, "MINE", caseId, "Task_StartSearch");
+    caseworker.ok(caseworker.post("/api/cases/" + caseId + "/located", located));
+    JsonNode again = awaitTask(caseworker, "MINE", caseId, "Task_VerifyIdentity");
+    assertThat(again).isNotNull();
   }
 }

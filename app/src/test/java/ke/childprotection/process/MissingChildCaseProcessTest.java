@@ -29,6 +29,10 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
   /** The configured policy; one follow-up visit keeps each path short (the schedule has its own test). */
   private static final Map<String, Object> POLICY = ProcessTestSupport.policy("followUpSchedule", "P14D");
 
+  /** What alert.withdraw answers when no alert of the case was out. */
+  private static final Map<String, Object> NO_ALERT_OUT =
+      Map.of("alertChannelsToTakeDown", java.util.List.of(), "alertWithdrawnFrom", "");
+
   private ProcessInstanceEvent report(String caseNumber, int age, boolean consent) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseId", "00000000-0000-0000-0000-000000000001");
@@ -65,6 +69,16 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
 
   private void acceptAndAssess(ProcessInstanceEvent instance, Map<String, Object> indicators) {
     zeebe.completeUserTask(instance, "Task_AcceptCase", Map.of("acceptConfirmed", true));
+    startSearch(instance);
+    assess(instance, indicators);
+  }
+
+  private void startSearch(ProcessInstanceEvent instance) {
+    zeebe.completeUserTask(instance, "Task_StartSearch", Map.of("firstActionsTaken", java.util.List.of("POLICE_OB", "AREA_SEARCH"),
+        "searchActions", "OB 12/01/12/2026 at Kilimani; searched the way home with the uncle", "nextSteps", "call the school"));
+  }
+
+  private void assess(ProcessInstanceEvent instance, Map<String, Object> indicators) {
     Map<String, Object> assessment = new HashMap<>(indicators);
     assessment.put("riskNotes", "spoke to the mother and the class teacher");
     zeebe.completeUserTask(instance, "Task_AssessRisk", assessment);
@@ -74,6 +88,7 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
   private void locateAndConfirm(ProcessInstanceEvent instance, String caseNumber) {
     zeebe.publish("child-located", caseNumber, Map.of("locatedSummary", "found at Nyamakima police post"));
     assertThat(instance).isWaitingAtElements("Task_VerifyIdentity").isNotWaitingAtElements("Timer_SearchReview");
+    zeebe.completeJob(instance, "alert.withdraw", NO_ALERT_OUT);
     zeebe.completeUserTask(instance, "Task_VerifyIdentity", Map.of("identityConfirmed", true, "verificationMethod", "PARENT_IDENTIFIED"));
   }
 
@@ -96,7 +111,8 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
         .containsKey("io.camunda.zeebe:formKey").containsKey("io.camunda.zeebe:dueDate");
 
     acceptAndAssess(instance, Map.of("withUnknownAdult", true));
-    assertThat(instance).hasPassedElement("Task_DecideRisk").isWaitingAtElements("Task_ApproveAlert");
+    // The search does not wait for the alert decision.
+    assertThat(instance).hasPassedElement("Task_DecideRisk").isWaitingAtElements("Task_ApproveAlert", "Timer_SearchReview");
     assertThat(instance).hasVariableWithValue("caseworker", "cw.test");
     zeebe.completeUserTask(instance, "Task_ApproveAlert", Map.of("alertApproved", true, "alertDecisionReason", "high risk, consent given"));
     zeebe.completeJob(instance, "alert.publish", Map.of());
@@ -113,7 +129,18 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
     zeebe.completeUserTask(instance, "Task_FollowUpSighting", Map.of("sightingActionTaken", "police patrol sent", "sightingOutcome", "CREDIBLE_LEAD"));
     assertThat(instance).hasPassedElement("End_SightingFollowedUp");
 
-    locateAndConfirm(instance, "MC-047-2026-000001");
+    // Located: the published alert is withdrawn and the supervisor takes it down everywhere it went.
+    zeebe.publish("child-located", "MC-047-2026-000001", Map.of("locatedSummary", "found at Nyamakima police post"));
+    assertThat(instance).isWaitingAtElements("Task_VerifyIdentity", "Task_WithdrawAlert");
+    zeebe.completeJob(instance, "alert.withdraw", Map.of("alertChannelsToTakeDown",
+        java.util.List.of(Map.of("label", "county-portal", "value", "county-portal")), "alertWithdrawnFrom", "county-portal"));
+    ActivatedJob takeDown = zeebe.userTask(instance, "Task_TakeDownAlert");
+    assertThat(takeDown.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"supervisor\"]")
+        .containsKey("io.camunda.zeebe:dueDate");
+    zeebe.completeUserTask(instance, "Task_TakeDownAlert", Map.of("channelsTakenDown", java.util.List.of("county-portal"),
+        "takeDownNotes", "portal listing gone; radio station asked to stop the appeal"));
+    assertThat(instance).hasPassedElement("End_AlertTakenDown");
+    zeebe.completeUserTask(instance, "Task_VerifyIdentity", Map.of("identityConfirmed", true, "verificationMethod", "PARENT_IDENTIFIED"));
     reunifyAndFollowUp(instance);
 
     zeebe.completeUserTask(instance, "Task_RequestClosure", Map.of("closureSummary", "child reunified with mother and settled at school"));
@@ -133,6 +160,10 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
         .isWaitingAtElements("Timer_SearchReview");
     assertThat(instance).hasVariableWithValue("risk", Map.of("riskLevel", "LOW", "reviewInterval", "P7D",
         "alertRecommended", false, "alertApprovalDeadline", "PT24H", "longMissingEscalation", "P30D"));
+    // The first review comes at the report's provisional interval (report-triage.dmn), later ones weekly.
+    zeebe.passTime(Duration.ofHours(25));
+    zeebe.completeUserTask(instance, "Task_ReviewSearch", Map.of("searchActions", "asked at the market and the church",
+        "searchOutcome", "CONTINUE", "nextSteps", "radio appeal"));
     zeebe.passTime(Duration.ofDays(6));
     assertThat(instance).isWaitingAtElements("Timer_SearchReview");
     zeebe.passTime(Duration.ofDays(2));
@@ -140,11 +171,12 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void rejectedAlertGoesStraightToSearch() {
+  void aRejectedAlertEndsTheAlertStepWhileTheSearchGoesOn() {
     ProcessInstanceEvent instance = report("MC-047-2026-000003", 8, false);
     acceptAndAssess(instance, Map.of());
     zeebe.completeUserTask(instance, "Task_ApproveAlert", Map.of("alertApproved", false, "alertDecisionReason", "no consent, family objects"));
-    assertThat(instance).hasNotPassedElement("Task_PublishAlert").isWaitingAtElements("Timer_SearchReview");
+    assertThat(instance).hasNotPassedElement("Task_PublishAlert").hasPassedElement("End_AlertDecided")
+        .isWaitingAtElements("Timer_SearchReview");
   }
 
   @Test
@@ -190,8 +222,13 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
     ProcessInstanceEvent instance = report("MC-047-2026-000007", 15, true);
     acceptAndAssess(instance, Map.of());
     zeebe.publish("child-located", "MC-047-2026-000007", Map.of("locatedSummary", "a child found in Eldoret"));
+    zeebe.completeJob(instance, "alert.withdraw", NO_ALERT_OUT);
+    assertThat(instance).hasPassedElement("End_NoAlertOut");
     zeebe.completeUserTask(instance, "Task_VerifyIdentity", Map.of("identityConfirmed", false, "verificationMethod", "PHOTO_MATCH"));
-    assertThat(instance).isWaitingAtElements("Timer_SearchReview");
+    // The search resumes where it was: nothing already done is asked again.
+    assertThat(instance).hasPassedElement("Flow_AlreadyAccepted").hasPassedElement("Flow_SearchResumes")
+        .hasPassedElement("Flow_RiskAlreadyAssessed").isWaitingAtElements("Timer_SearchReview", "Timer_LongMissing")
+        .isNotWaitingAtElements("Task_AcceptCase", "Task_StartSearch", "Task_AssessRisk");
 
     locateAndConfirm(instance, "MC-047-2026-000007");
     zeebe.passTime(Duration.ofHours(72).plusMinutes(1));
@@ -228,7 +265,8 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
     acceptAndAssess(instance, Map.of());
     zeebe.passTime(Duration.ofDays(7).plusHours(1));
     zeebe.completeUserTask(instance, "Task_ReviewSearch", Map.of("searchActions", "the mother called: the child was at her aunt's all along", "searchOutcome", "WITHDRAWN"));
-    assertThat(instance).hasNotPassedElement("Task_VerifyIdentity").isWaitingAtElements("Task_RequestClosure");
+    assertThat(instance).hasNotPassedElement("Task_VerifyIdentity").isWaitingAtElements("Task_RequestClosure", "Task_WithdrawAlert");
+    zeebe.completeJob(instance, "alert.withdraw", NO_ALERT_OUT);
     zeebe.completeUserTask(instance, "Task_RequestClosure", Map.of("closureSummary", "report withdrawn: the child was never missing"));
     zeebe.completeUserTask(instance, "Task_ApproveClosure", Map.of("closureApproved", true));
     zeebe.completeJob(instance, "case.close", Map.of());
@@ -267,6 +305,14 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
     zeebe.completeUserTask(instance, "Task_CaseConference", Map.of("conferenceDate", "2026-12-01",
         "conferenceAttendees", "caseworker, OCS, chief", "conferenceActionPlan", "radio appeal in Kiswahili and Sheng; check Mombasa road"));
     assertThat(instance).hasPassedElement("End_CaseConferenceHeld").isWaitingAtElements("Task_ReviewSearch");
+
+    // A child found in another county turns out to be someone else: the search resumes with no second
+    // conference and no second alert decision (the supervisor refused it).
+    zeebe.publish("child-located", "MC-047-2026-000012", Map.of("locatedSummary", "a boy at Naivasha police station"));
+    zeebe.completeJob(instance, "alert.withdraw", NO_ALERT_OUT);
+    zeebe.completeUserTask(instance, "Task_VerifyIdentity", Map.of("identityConfirmed", false, "verificationMethod", "PHOTO_MATCH"));
+    assertThat(instance).hasPassedElement("End_NoSecondConference").isWaitingAtElements("Timer_SearchReview")
+        .isNotWaitingAtElements("Task_ApproveAlert", "Task_CaseConference", "Timer_LongMissing");
   }
 
   private void confirmedAndInterviewed(ProcessInstanceEvent instance, String caseNumber, boolean homeSafe) {
@@ -337,5 +383,125 @@ class MissingChildCaseProcessTest extends ProcessTestBase {
     assertThat(instance).hasPassedElement("End_ConcernEscalated").hasPassedElement("Start_TraffickingEscalated");
     zeebe.completeJob(instance, "trafficking.refer", Map.of());
     assertThat(instance).hasPassedElement("End_ReferredToSecretariat").isWaitingAtElements("Task_ApproveAlert");
+  }
+  @Test
+  void aHighRiskReportGetsItsFirstSearchActionsTheMomentTheCaseIsAccepted() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000020", 9, true);
+    zeebe.completeUserTask(instance, "Task_AcceptCase", Map.of("acceptConfirmed", true));
+    // No waiting period: the search and the risk assessment start together.
+    assertThat(instance).isWaitingAtElements("Task_StartSearch", "Task_AssessRisk");
+    ActivatedJob start = zeebe.userTask(instance, "Task_StartSearch");
+    assertThat(start.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "cw.test");
+    // The first actions and how soon they are due come from the policy table (report-triage.dmn).
+    OffsetDateTime due = java.time.ZonedDateTime.parse(start.getCustomHeaders().get("io.camunda.zeebe:dueDate")).toOffsetDateTime();
+    assertThat(due).isBefore(OffsetDateTime.now().plusMinutes(61));
+    @SuppressWarnings("unchecked")
+    java.util.List<Map<String, Object>> actions = (java.util.List<Map<String, Object>>) start.getVariablesAsMap().get("firstActions");
+    assertThat(actions).extracting(a -> a.get("value")).contains("POLICE_OB", "TRANSPORT_HUBS", "HOSPITALS_CELLS");
+
+    startSearch(instance);
+    assertThat(instance).hasVariableWithValue("searchStarted", true)
+        .isWaitingAtElements("Timer_SearchReview", "Task_AssessRisk");
+  }
+
+  @Test
+  void aStandardReportGetsFewerFirstActionsWithMoreTime() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000021", 15, true);
+    zeebe.completeUserTask(instance, "Task_AcceptCase", Map.of("acceptConfirmed", true));
+    ActivatedJob start = zeebe.userTask(instance, "Task_StartSearch");
+    OffsetDateTime due = java.time.ZonedDateTime.parse(start.getCustomHeaders().get("io.camunda.zeebe:dueDate")).toOffsetDateTime();
+    assertThat(due).isAfter(OffsetDateTime.now().plusHours(3)).isBefore(OffsetDateTime.now().plusHours(5));
+    @SuppressWarnings("unchecked")
+    java.util.List<Map<String, Object>> actions = (java.util.List<Map<String, Object>>) start.getVariablesAsMap().get("firstActions");
+    assertThat(actions).extracting(a -> a.get("value")).contains("POLICE_OB", "KNOWN_PLACES").doesNotContain("TRANSPORT_HUBS");
+  }
+
+  @Test
+  void locatedBeforeTheRiskAssessmentEndsTheCaseWithoutAnAlertTask() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000022", 9, true);
+    zeebe.completeUserTask(instance, "Task_AcceptCase", Map.of("acceptConfirmed", true));
+    zeebe.publish("child-located", "MC-047-2026-000022", Map.of("locatedSummary", "walked into Kilimani police station"));
+    assertThat(instance).isNotWaitingAtElements("Task_AssessRisk", "Task_StartSearch", "Timer_RiskAssessmentDeadline")
+        .isWaitingAtElements("Task_VerifyIdentity", "Task_WithdrawAlert");
+    zeebe.completeJob(instance, "alert.withdraw", NO_ALERT_OUT);
+    zeebe.completeUserTask(instance, "Task_VerifyIdentity", Map.of("identityConfirmed", true, "verificationMethod", "PARENT_IDENTIFIED"));
+    // Hours later the risk-assessment deadline passes: nothing is due any more, nobody is alerted.
+    zeebe.passTime(Duration.ofHours(3));
+    assertThat(instance).hasNotPassedElement("Timer_RiskAssessmentDeadline");
+    reunifyAndFollowUp(instance);
+    zeebe.completeUserTask(instance, "Task_RequestClosure", Map.of("closureSummary", "child home the same day, settled"));
+    zeebe.completeUserTask(instance, "Task_ApproveClosure", Map.of("closureApproved", true));
+    zeebe.completeJob(instance, "case.close", Map.of());
+    assertThat(instance).isCompleted().hasNotPassedElement("Task_ApproveAlert").hasNotPassedElement("Task_DecideRisk")
+        .hasNotPassedElement("Task_TakeDownAlert");
+  }
+
+  @Test
+  void locatedBeforeAnyoneAcceptedTheCaseGoesStraightToIdentityVerification() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000023", 15, true);
+    zeebe.publish("child-located", "MC-047-2026-000023", Map.of("locatedSummary", "the mother called: he is home"));
+    assertThat(instance).isNotWaitingAtElements("Task_AcceptCase").isWaitingAtElements("Task_VerifyIdentity");
+    ActivatedJob verify = zeebe.userTask(instance, "Task_VerifyIdentity");
+    assertThat(verify.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"caseworker\"]")
+        .doesNotContainKey("io.camunda.zeebe:assignee");
+    // The assignment SLA would have passed by now: a located child's case alerts nobody about it.
+    zeebe.passTime(Duration.ofHours(4));
+    assertThat(instance).hasNotPassedElement("Timer_AssignmentSla");
+  }
+
+  @Test
+  void aPublishedAlertIsWithdrawnWhenTheChildIsLocated() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000024", 9, true);
+    acceptAndAssess(instance, Map.of());
+    zeebe.completeUserTask(instance, "Task_ApproveAlert", Map.of("alertApproved", true, "alertDecisionReason", "young child, consent given"));
+    zeebe.completeJob(instance, "alert.publish", Map.of());
+    zeebe.publish("child-located", "MC-047-2026-000024", Map.of("locatedSummary", "matched to a found child in Nakuru"));
+    ActivatedJob withdraw = zeebe.completeJob(instance, "alert.withdraw", Map.of("alertChannelsToTakeDown",
+        java.util.List.of(Map.of("label", "county-portal", "value", "county-portal"), Map.of("label", "police", "value", "police")),
+        "alertWithdrawnFrom", "county-portal, police"));
+    assertThat(withdraw.getElementId()).isEqualTo("Task_WithdrawAlert");
+    assertThat(instance).hasPassedElement("Flow_AlertWasOut").isWaitingAtElements("Task_TakeDownAlert", "Task_VerifyIdentity");
+    zeebe.completeUserTask(instance, "Task_TakeDownAlert", Map.of("channelsTakenDown", java.util.List.of("county-portal", "police"),
+        "postersRemoved", true, "takeDownNotes", "police signal sent; posters at the bus park removed"));
+    assertThat(instance).hasPassedElement("End_AlertTakenDown").isWaitingAtElements("Task_VerifyIdentity");
+  }
+
+  @Test
+  void locatedWhileTheAlertDecisionIsPendingEndsIt() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000025", 9, true);
+    acceptAndAssess(instance, Map.of());
+    assertThat(instance).isWaitingAtElements("Task_ApproveAlert");
+    zeebe.publish("child-located", "MC-047-2026-000025", Map.of("locatedSummary", "returned home"));
+    assertThat(instance).isNotWaitingAtElements("Task_ApproveAlert", "Timer_AlertApprovalDeadline", "Timer_LongMissing")
+        .isWaitingAtElements("Task_VerifyIdentity");
+    zeebe.passTime(Duration.ofHours(4));
+    assertThat(instance).hasNotPassedElement("Task_NotifyAlertApprovalOverdue").hasNotPassedElement("Task_PublishAlert");
+  }
+
+  @Test
+  void aWithdrawnAlertIsDecidedAgainWhenTheChildFoundWasSomeoneElse() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000026", 9, true);
+    acceptAndAssess(instance, Map.of());
+    zeebe.completeUserTask(instance, "Task_ApproveAlert", Map.of("alertApproved", true, "alertDecisionReason", "consent given"));
+    zeebe.completeJob(instance, "alert.publish", Map.of());
+    zeebe.publish("child-located", "MC-047-2026-000026", Map.of("locatedSummary", "a girl at Thika"));
+    zeebe.completeJob(instance, "alert.withdraw", Map.of("alertChannelsToTakeDown",
+        java.util.List.of(Map.of("label", "county-portal", "value", "county-portal")), "alertWithdrawnFrom", "county-portal"));
+    zeebe.completeUserTask(instance, "Task_VerifyIdentity", Map.of("identityConfirmed", false, "verificationMethod", "PHOTO_MATCH"));
+    // The alert came down with the false location: the supervisor is asked again, the search goes on.
+    assertThat(instance).isWaitingAtElements("Task_ApproveAlert", "Timer_SearchReview", "Task_TakeDownAlert");
+  }
+
+  @Test
+  void aReportWithdrawnOnTheCasePageEndsEverySearchAndAlertStep() {
+    ProcessInstanceEvent instance = report("MC-047-2026-000027", 9, true);
+    acceptAndAssess(instance, Map.of());
+    zeebe.publish("sighting-reported", "MC-047-2026-000027", Map.of("lastSightingSummary", "seen at the bus park"));
+    assertThat(instance).isWaitingAtElements("Task_ApproveAlert", "Task_FollowUpSighting", "Timer_SearchReview");
+    zeebe.publish("report-withdrawn", "MC-047-2026-000027", Map.of("searchOutcome", "WITHDRAWN",
+        "withdrawalSummary", "withdrawn by the mother: the child was at her grandmother's"));
+    assertThat(instance).hasPassedElement("Message_ReportWithdrawn")
+        .isNotWaitingAtElements("Task_ApproveAlert", "Task_FollowUpSighting", "Timer_SearchReview", "Timer_LongMissing")
+        .isWaitingAtElements("Task_RequestClosure", "Task_WithdrawAlert").hasNotPassedElement("Task_VerifyIdentity");
   }
 }
