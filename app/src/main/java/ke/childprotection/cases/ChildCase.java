@@ -49,6 +49,7 @@ public class ChildCase {
   private String possibleDuplicates;
   private OffsetDateTime locatedAt;
   private OffsetDateTime withdrawnAt;
+  private UUID proposedPreviousCaseId;
   private OffsetDateTime closedAt;
   private String languages;
   private UUID linkedCaseId;
@@ -140,7 +141,16 @@ public class ChildCase {
   public void speaks(String languages) { this.languages = languages; }
   public void namesRelatives(String relatives) { this.relatives = relatives; }
   public void linkTo(UUID otherCase) { this.linkedCaseId = otherCase; }
-  public void missingAgainAfter(UUID earlierCase) { this.previousCaseId = earlierCase; }
+  /** The matcher's evidence points to an earlier case of this child: proposed until the caseworker confirms. */
+  public void proposeEarlierEpisode(UUID earlierCase) { this.proposedPreviousCaseId = earlierCase; }
+
+  /** The caseworker confirmed (or rejected) the proposed earlier episode. */
+  public void earlierEpisodeDecided(boolean same) {
+    if (same && proposedPreviousCaseId != null) {
+      previousCaseId = proposedPreviousCaseId;
+    }
+    proposedPreviousCaseId = null;
+  }
   public void assignTo(String caseworker) { this.caseworker = caseworker; }
   public void flagPossibleDuplicates(String caseNumbers) { this.possibleDuplicates = caseNumbers; }
 
@@ -209,5 +219,6 @@ public class ChildCase {
   public String getPossibleDuplicates() { return possibleDuplicates; }
   public OffsetDateTime getLocatedAt() { return locatedAt; }
   public OffsetDateTime getWithdrawnAt() { return withdrawnAt; }
+  public UUID getProposedPreviousCaseId() { return proposedPreviousCaseId; }
   public OffsetDateTime getClosedAt() { return closedAt; }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.cases.ChildCase;
 import ke.childprotection.cases.ChildCaseRepository;
+import ke.childprotection.matching.EarlierEpisodes;
 import ke.childprotection.matching.MatchFinder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code case.register}: checks the new report against the county's open reports of the same child
- * (duplicates, flagged on the case) and its ended ones (missing again: the earlier case is linked and
- * the risk assessment starts with "has gone missing before"), and matches it against open found-child
- * records. Running it again finds the same and writes the same.
+ * (duplicates, flagged on the case) and its ended ones (perhaps missing again: the earlier case the
+ * matcher's evidence points to is proposed, for the caseworker to confirm in the risk assessment), and
+ * matches it against open found-child records. Running it again finds the same and writes the same.
  */
 @Component
 public class RegisterCaseWorker {
@@ -28,16 +29,15 @@ public class RegisterCaseWorker {
   private final CaseTimeline timeline;
   private final MatchFinder matches;
   private final int duplicateAgeGap;
-  private final int earlierEpisodeAgeGap;
+  private final EarlierEpisodes earlierEpisodes;
 
-  RegisterCaseWorker(ChildCaseRepository cases, CaseTimeline timeline, MatchFinder matches,
-      @Value("${mcc.intake.duplicate-age-gap}") int duplicateAgeGap,
-      @Value("${mcc.intake.earlier-episode-age-gap}") int earlierEpisodeAgeGap) {
+  RegisterCaseWorker(ChildCaseRepository cases, CaseTimeline timeline, MatchFinder matches, EarlierEpisodes earlierEpisodes,
+      @Value("${mcc.intake.duplicate-age-gap}") int duplicateAgeGap) {
     this.cases = cases;
     this.timeline = timeline;
     this.matches = matches;
+    this.earlierEpisodes = earlierEpisodes;
     this.duplicateAgeGap = duplicateAgeGap;
-    this.earlierEpisodeAgeGap = earlierEpisodeAgeGap;
   }
 
   @JobWorker(type = "case.register", fetchVariables = "caseId")
@@ -49,21 +49,20 @@ public class RegisterCaseWorker {
     List<String> duplicates = sameChild(childCase, List.of(ChildCase.Status.OPEN), duplicateAgeGap).stream()
         .map(ChildCase::getCaseNumber).sorted().toList();
     childCase.flagPossibleDuplicates(duplicates.isEmpty() ? null : String.join(", ", duplicates));
-    // Missing again: the latest earlier episode that ended (located or closed) is linked, and the risk
-    // assessment starts with "has gone missing before".
-    Optional<ChildCase> earlier = sameChild(childCase, List.of(ChildCase.Status.LOCATED, ChildCase.Status.CLOSED), earlierEpisodeAgeGap)
-        .stream().findFirst();
-    earlier.ifPresent(e -> childCase.missingAgainAfter(e.getId()));
+    // Perhaps missing again: the earlier case the matcher's evidence points to is proposed; the
+    // caseworker confirms it (or not) in the risk assessment.
+    Optional<EarlierEpisodes.Proposal> earlier = earlierEpisodes.propose(childCase);
+    earlier.ifPresent(e -> childCase.proposeEarlierEpisode(e.earlier().getId()));
     String detail = (duplicates.isEmpty() ? "no possible duplicate" : "possible duplicates: " + String.join(", ", duplicates))
-        + earlier.map(e -> "; missing again, earlier case " + e.getCaseNumber()).orElse("");
+        + earlier.map(e -> "; perhaps missing before: earlier case " + e.earlier().getCaseNumber() + ", " + e.evidence()).orElse("");
     timeline.systemStep(childCase.getId(), job.getKey(), job.getElementId(), "Case registered", detail);
     // A new report may be a child already found: open found-child records are checked too.
     matches.findFor(childCase.getId());
     Map<String, Object> result = new HashMap<>();
     result.put("possibleDuplicateCount", duplicates.size());
     earlier.ifPresent(e -> {
-      result.put("previousEpisodes", true);
-      result.put("previousCaseNumber", e.getCaseNumber());
+      result.put("earlierEpisodeCaseNumber", e.earlier().getCaseNumber());
+      result.put("earlierEpisodeEvidence", e.evidence());
     });
     return result;
   }

@@ -107,6 +107,37 @@ public class ChildMatcher {
     return Optional.of(new Match(Math.round(score * 1000) / 1000.0, label, List.copyOf(reasons)));
   }
 
+  /**
+   * Whether an ended case is an earlier episode of the child now reported missing: the matcher's own
+   * comparison (the new report in the place of the found child), and at least one piece of evidence
+   * beyond first name, sex and age: the other names, the relatives or the place last seen agree. Two
+   * children who only share a first name, a sex and an age are never proposed.
+   */
+  public Optional<Match> earlierEpisode(Profile now, Profile earlier) {
+    Optional<Match> match = compare(now, earlier);
+    if (match.isEmpty()) {
+      return match;
+    }
+    List<String> corroboration = new ArrayList<>();
+    if (!blank(now.otherNames()) && !blank(earlier.otherNames())
+        && nameSimilarity(now.otherNames(), earlier.otherNames()) >= policy.corroborates()) {
+      corroboration.add("other names agree");
+    }
+    Double relatives = relativesScore(now.relatives(), earlier.relatives());
+    if (relatives != null && relatives >= policy.corroborates()) {
+      corroboration.add("relatives named alike");
+    }
+    if (!blank(now.place()) && !blank(earlier.place()) && similarity(now.place(), earlier.place()) >= policy.corroborates()) {
+      corroboration.add("same place last seen");
+    }
+    if (corroboration.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> reasons = new ArrayList<>(match.get().reasons());
+    corroboration.stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
+    return Optional.of(new Match(match.get().score(), match.get().label(), List.copyOf(reasons)));
+  }
+
   /** The best agreement of the found child's names with the report's, in either order; null if a side has none. */
   private Double nameScore(Profile found, Profile missing) {
     if (blank(found.firstName()) || blank(missing.firstName())) {

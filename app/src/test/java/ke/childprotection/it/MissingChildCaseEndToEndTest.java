@@ -264,24 +264,55 @@ class MissingChildCaseEndToEndTest {
   }
 
   @Test
-  void aChildMissingAgainIsLinkedToTheEarlierEpisodeAndTheRiskFormSaysSo() {
-    JsonNode first = caseworker.ok(caseworker.post("/api/cases", report("Jabali", 10)));
+  void aChildMissingAgainIsProposedByTheMatchersEvidenceAndLinkedOnlyWhenTheCaseworkerConfirms() {
+    JsonNode first = caseworker.ok(caseworker.post("/api/cases", report("Jabali", 12)));
     caseworker.ok(caseworker.post("/api/cases/" + first.get("id").asText() + "/located", Map.of(
         "locatedAt", OffsetDateTime.now().toString(), "place", "his grandmother's home", "how", "RETURNED_HOME")));
 
-    String again = caseworker.ok(caseworker.post("/api/cases", report("Jabali", 11))).get("id").asText();
+    // Months later: the same names, a year older, last seen at the same place.
+    String again = caseworker.ok(caseworker.post("/api/cases", report("Jabali", 13))).get("id").asText();
     JsonNode accept = awaitTask(caseworker, "UNASSIGNED", again, "Task_AcceptCase");
     JsonNode details = caseworker.ok(caseworker.get("/api/cases/" + again));
-    assertThat(details.get("child").get("previousCaseId").asText()).isEqualTo(first.get("id").asText());
+    assertThat(details.get("child").get("proposedPreviousCaseId").asText()).isEqualTo(first.get("id").asText());
+    assertThat(details.get("child").hasNonNull("previousCaseId")).as("nothing is linked before the caseworker says so").isFalse();
     assertThat(details.get("child").path("possibleDuplicates").isMissingNode() || details.get("child").get("possibleDuplicates").isNull())
         .as("an ended episode is not a duplicate report").isTrue();
 
     caseworker.ok(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null));
     complete(caseworker, accept, Map.of("acceptConfirmed", true));
     JsonNode assess = awaitTask(caseworker, "MINE", again, "Task_AssessRisk");
-    JsonNode prefilled = caseworker.ok(caseworker.get("/api/tasks/" + assess.get("id").asLong() + "/form")).get("data");
-    assertThat(prefilled.get("previousEpisodes").asBoolean()).isTrue();
-    assertThat(prefilled.get("previousCaseNumber").asText()).isEqualTo(first.get("caseNumber").asText());
+    JsonNode data = caseworker.ok(caseworker.get("/api/tasks/" + assess.get("id").asLong() + "/form")).get("data");
+    assertThat(data.get("earlierEpisodeCaseNumber").asText()).isEqualTo(first.get("caseNumber").asText());
+    assertThat(data.get("earlierEpisodeEvidence").asText()).contains("other names agree").contains("same place last seen");
+    Api.Response unanswered = caseworker.post("/api/tasks/" + assess.get("id").asLong() + "/complete", Map.of("riskNotes", "older now"));
+    assertThat(unanswered.status()).isEqualTo(400);
+    assertThat(unanswered.body().get("errors").get(0).get("field").asText()).isEqualTo("earlierEpisode");
+    complete(caseworker, assess, Map.of("earlierEpisode", "SAME", "riskNotes", "the grandmother confirms he left before"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        first.get("id").asText().equals(caseworker.ok(caseworker.get("/api/cases/" + again)).get("child").path("previousCaseId").asText()));
+    // Confirmed as gone missing before: the risk policy table raises the level to at least MEDIUM.
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        "MEDIUM".equals(caseworker.ok(caseworker.get("/api/cases/" + again)).get("child").path("riskLevel").asText()));
+  }
+
+  @Test
+  void anotherChildWithTheSameFirstNameSexAndAgeIsNeverProposedAsAnEarlierEpisode() {
+    Map<String, Object> earlier = report("Baraka", 12);
+    earlier.put("childLastName", "Mutua");
+    earlier.put("lastSeenPlace", "Kangemi market");
+    JsonNode first = caseworker.ok(caseworker.post("/api/cases", earlier));
+    caseworker.ok(caseworker.post("/api/cases/" + first.get("id").asText() + "/located", Map.of(
+        "locatedAt", OffsetDateTime.now().toString(), "place", "home", "how", "RETURNED_HOME")));
+
+    Map<String, Object> another = report("Baraka", 12);
+    another.put("childLastName", "Odhiambo");
+    another.put("lastSeenPlace", "Gikomba, near the footbridge");
+    String second = caseworker.ok(caseworker.post("/api/cases", another)).get("id").asText();
+    awaitTask(caseworker, "UNASSIGNED", second, "Task_AcceptCase");
+    JsonNode child = caseworker.ok(caseworker.get("/api/cases/" + second)).get("child");
+    assertThat(child.hasNonNull("proposedPreviousCaseId")).isFalse();
+    assertThat(child.hasNonNull("previousCaseId")).isFalse();
   }
 
   @Test
@@ -308,7 +339,7 @@ class MissingChildCaseEndToEndTest {
     assertThat(caseworker.post("/api/cases/" + caseId + "/sightings", Map.of("seenAt", OffsetDateTime.now().minusHours(1).toString(),
         "place", "Kawangware", "description", "seen at the aunt's")).status()).isEqualTo(409);
     JsonNode details = caseworker.ok(caseworker.get("/api/cases/" + caseId));
-    assertThat(details.get("child").get("withdrawnAt").isNull()).isFalse();
+    assertThat(details.get("child").hasNonNull("withdrawnAt")).isTrue();
     assertThat(details.get("timeline").toString()).contains("REPORT_WITHDRAWN").contains("Kawangware");
     assertThat(jdbc.queryForObject("select count(*) from case_event where case_id = ?::uuid and kind = 'REPORT_WITHDRAWN'",
         Long.class, caseId)).isEqualTo(1);

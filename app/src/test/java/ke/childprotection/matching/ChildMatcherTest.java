@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The matcher on cases that should and should not match, with the configured default policy. */
 class ChildMatcherTest {
-  private final ChildMatcher matcher = new ChildMatcher(new MatchingPolicy(0.80, 0.60, 0.85, 0.70, 3,
+  private final ChildMatcher matcher = new ChildMatcher(new MatchingPolicy(0.80, 0.60, 0.85, 0.70, 3, 0.85,
       new MatchingPolicy.Weights(0.40, 0.10, 0.20, 0.15, 0.15, 0.15)));
   private static final OffsetDateTime LAST_SEEN = OffsetDateTime.parse("2026-11-20T08:00:00+03:00");
   private static final Profile MISSING = new Profile("Wanjiru", "Kamau", "FEMALE", 9, "047", "Toi market, Kibra", LAST_SEEN,
@@ -78,5 +78,28 @@ class ChildMatcherTest {
     assertThat(agreeing.reasons()).contains("relatives named alike");
     assertThat(agreeing.score()).isGreaterThan(none);
     assertThat(matcher.compare(namesStranger, MISSING).map(ChildMatcher.Match::score).orElse(0.0)).isLessThan(agreeing.score());
+  }
+
+  @Test
+  void anEarlierEpisodeNeedsMoreThanFirstNameSexAndAge() {
+    Profile earlier = new Profile("Wanjiru", "Kamau", "FEMALE", 9, "047", "Toi market, Kibra", LAST_SEEN.minusMonths(5), null);
+    // Same first name, sex, age and county, but another family name and another place: never proposed.
+    assertThat(matcher.earlierEpisode(new Profile("Wanjiru", "Otieno", "FEMALE", 9, "047", "Githurai bus stop", LAST_SEEN, null), earlier))
+        .isEmpty();
+    // Nothing but first name, sex and age known: not proposed either.
+    assertThat(matcher.earlierEpisode(new Profile("Wanjiru", null, "FEMALE", 9, "047", null, LAST_SEEN, null),
+        new Profile("Wanjiru", null, "FEMALE", 9, "047", null, LAST_SEEN.minusMonths(5), null))).isEmpty();
+  }
+
+  @Test
+  void anEarlierEpisodeIsProposedWithItsEvidence() {
+    Profile earlier = new Profile("Wanjiru", "Kamau", "FEMALE", 9, "047", "Toi market, Kibra", LAST_SEEN.minusMonths(5),
+        "Wanjiku Njeri (mother)");
+    assertThat(matcher.earlierEpisode(new Profile("Wanjiro", "Kamau", "FEMALE", 10, "047", "Kibra", LAST_SEEN, null), earlier))
+        .hasValueSatisfying(m -> assertThat(m.reasons()).contains("other names agree"));
+    assertThat(matcher.earlierEpisode(new Profile("Wanjiru", null, "FEMALE", 9, "047", "Gikomba", LAST_SEEN, "Mama Wanjiku Njeri"), earlier))
+        .hasValueSatisfying(m -> assertThat(m.reasons()).contains("relatives named alike"));
+    assertThat(matcher.earlierEpisode(new Profile("Wanjiru", null, "FEMALE", 9, "047", "Toi market Kibra", LAST_SEEN, null), earlier))
+        .hasValueSatisfying(m -> assertThat(m.reasons()).contains("same place last seen"));
   }
 }
