@@ -88,6 +88,24 @@ public class ProcessModels {
     return elementNames.getOrDefault(bpmnProcessId + "/" + elementId, elementId);
   }
 
+  /**
+   * Whether the model escalates this step's deadline itself: a timer on the step leads straight to a
+   * {@code supervisor.notify} step. The app's overdue check then leaves it alone, so that a missed
+   * deadline reaches the supervisor once.
+   */
+  public boolean notifiesSupervisorWhenLate(String bpmnProcessId, String elementId) {
+    BpmnModelInstance model = models.get(bpmnProcessId);
+    if (model == null) {
+      return false;
+    }
+    return model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.BoundaryEvent.class).stream()
+        .filter(b -> b.getAttachedTo() != null && elementId.equals(b.getAttachedTo().getId()))
+        .filter(b -> b.getEventDefinitions().stream().anyMatch(d -> d instanceof io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition))
+        .flatMap(b -> b.getOutgoing().stream())
+        .map(flow -> flow.getTarget().getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition.class))
+        .anyMatch(task -> task != null && "supervisor.notify".equals(task.getType()));
+  }
+
   /** Where a case's process can be started again: before {@code elementId} of {@code processId}. */
   public record RestartPoint(String processId, String elementId, String name) {}
 

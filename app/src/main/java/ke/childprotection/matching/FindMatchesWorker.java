@@ -16,9 +16,11 @@ public class FindMatchesWorker {
   private final MatchFinder finder;
   private final CaseTimeline timeline;
   private final ChildCaseRepository cases;
+  private final MatchCandidateRepository candidates;
 
-  FindMatchesWorker(MatchFinder finder, CaseTimeline timeline, ChildCaseRepository cases) {
+  FindMatchesWorker(MatchFinder finder, CaseTimeline timeline, ChildCaseRepository cases, MatchCandidateRepository candidates) {
     this.finder = finder;
+    this.candidates = candidates;
     this.timeline = timeline;
     this.cases = cases;
   }
@@ -29,8 +31,11 @@ public class FindMatchesWorker {
   public Map<String, Object> find(ActivatedJob job, @Variable String caseId) {
     cases.recordProcessInstance(UUID.fromString(caseId), job.getProcessInstanceKey());
     int added = finder.findFor(UUID.fromString(caseId));
+    // What is waiting for verification now, whoever proposed it (this job, an earlier attempt of it, or
+    // a missing report registered meanwhile): a retried job says the same as the first attempt.
+    int waiting = candidates.findProposedInvolving(UUID.fromString(caseId)).size();
     timeline.systemStep(UUID.fromString(caseId), job.getKey(), job.getElementId(), "Matched against open records",
-        added == 0 ? "no new candidate" : added + " new candidate(s)");
+        waiting == 0 ? "no candidate" : waiting + " candidate(s) waiting for verification");
     return Map.of("newMatchCandidates", added);
   }
 }

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Every deadline escalates: an open task past the due date its model gave it is reported, once, to
  * the escalation role ({@code mcc.tasklist.overdue-escalates-to}) of the task's county, and the case's
- * timeline says so. Deadlines with their own steps (the models' boundary timers) escalate there too.
+ * timeline says so. Deadlines with their own steps (a model's boundary timer leading to
+ * {@code supervisor.notify}) escalate there and only there: each missed deadline reaches the supervisor once.
  */
 @Component
 class OverdueTasks {
@@ -27,12 +28,14 @@ class OverdueTasks {
   private final String escalatesTo;
   private final ZoneId zone;
   private final java.util.Map<String, String> escalatesToByGroup;
+  private final ke.childprotection.engine.ProcessModels models;
 
-  OverdueTasks(UserTaskRepository tasks, Notifications notifications, CaseTimeline timeline, TransactionTemplate tx,
+  OverdueTasks(ke.childprotection.engine.ProcessModels models, UserTaskRepository tasks, Notifications notifications, CaseTimeline timeline, TransactionTemplate tx,
       @Value("${mcc.tasklist.overdue-escalates-to}") String escalatesTo,
       @Value("${mcc.display-time-zone:Africa/Nairobi}") String zone,
       @Value("#{${mcc.tasklist.overdue-escalates-to-by-group:{:}}}") java.util.Map<String, String> escalatesToByGroup) {
     this.escalatesToByGroup = java.util.Map.copyOf(escalatesToByGroup);
+    this.models = models;
     this.tasks = tasks;
     this.notifications = notifications;
     this.timeline = timeline;
@@ -56,6 +59,11 @@ class OverdueTasks {
   int escalateDueBefore(OffsetDateTime now) {
     int escalated = 0;
     for (UserTask task : tasks.findByStateAndDueAtBeforeAndOverdueNotifiedAtIsNull(UserTask.State.OPEN, now)) {
+      if (models.notifiesSupervisorWhenLate(task.getBpmnProcessId(), task.getElementId())) {
+        // the model's own timer has told the supervisor
+        tx.executeWithoutResult(status -> tasks.markOverdueNotified(task.getJobKey(), now));
+        continue;
+      }
       String message = "\"%s\" is overdue: due %s, %s.".formatted(task.getName(),
           WHEN.format(task.getDueAt().atZoneSameInstant(zone)),
           task.getAssignee() == null ? "nobody has claimed it" : "assigned to " + task.getAssignee());

@@ -97,7 +97,7 @@ class MatchingEndToEndTest {
     // The matching step has run (it comes before the place of safety) and proposed nothing.
     assertThat(StreamSupport.stream(caseworker.ok(caseworker.get("/api/cases/" + foundId + "/timeline")).spliterator(), false)
         .filter(e -> "Task_FindMatches".equals(e.path("elementId").asText()))
-        .map(e -> e.get("detail").asText())).containsExactly("no new candidate");
+        .map(e -> e.get("detail").asText())).containsExactly("no candidate");
     assertThat(jdbc.queryForObject("select count(*) from match_candidate where found_case_id = ?::uuid", Long.class, foundId)).isZero();
     assertThat(StreamSupport.stream(caseworker.ok(caseworker.get("/api/tasks?view=UNASSIGNED")).spliterator(), false)
         .noneMatch(t -> t.get("caseId").asText().equals(foundId) && t.get("elementId").asText().equals("Task_VerifyMatch"))).isTrue();

@@ -28,6 +28,8 @@ class WorkerIdempotenceTest {
   @Autowired NotifySupervisorWorker notifyWorker;
   @Autowired PublishAlertWorker alertWorker;
   @Autowired CloseCaseWorker closeWorker;
+  @Autowired ke.childprotection.alert.WithdrawAlertWorker withdrawWorker;
+  @Autowired ke.childprotection.matching.FindMatchesWorker findMatchesWorker;
   @Autowired NotificationRepository notifications;
   @Autowired AlertRepository alerts;
   @Autowired CaseTimeline timeline;
@@ -58,12 +60,39 @@ class WorkerIdempotenceTest {
     alertWorker.publish(publish, caseId);
     assertThat(alerts.findByCaseId(id)).hasSize(1);
 
+    // The child is located: the alert is withdrawn once, and a retried job answers the same channels.
+    ActivatedJob withdraw = job(9_000_004L, "Task_WithdrawAlert", Map.of());
+    Map<String, Object> first = withdrawWorker.withdraw(withdraw, caseId);
+    Map<String, Object> again = withdrawWorker.withdraw(withdraw, caseId);
+    assertThat(first.get("alertWithdrawnFrom")).isEqualTo("county-portal");
+    assertThat(again).isEqualTo(first);
+    assertThat(alerts.findByCaseId(id)).allSatisfy(a -> assertThat(a.getWithdrawnBy()).isEqualTo("job:9000004"));
+
     ActivatedJob close = job(9_000_003L, "Task_CloseCase", Map.of());
     closeWorker.close(close, caseId);
     closeWorker.close(close, caseId);
     assertThat(cases.findById(id).orElseThrow().getClosedAt()).isNotNull();
 
     assertThat(timeline.of(id).stream().filter(e -> java.util.Set.of("Task_NotifyAssignmentOverdue", "Task_PublishAlert",
-        "Task_CloseCase").contains(e.getElementId()))).as("one timeline entry per job").hasSize(3);
+        "Task_CloseCase", "Task_WithdrawAlert").contains(e.getElementId()))).as("one timeline entry per job").hasSize(4);
+  }
+
+  @Test
+  void aRetriedMatchingJobSaysWhatTheFirstAttemptSaid() {
+    Api caseworker = new Api(port, "cw.nairobi");
+    caseworker.ok(caseworker.post("/api/cases", MissingChildCaseEndToEndTest.report("Kerubo", 8)));
+    String foundId = caseworker.ok(caseworker.post("/api/cases/found", MatchingEndToEndTest.found("Kerubo", "Synthetic", 8, true)))
+        .get("id").asText();
+    UUID found = UUID.fromString(foundId);
+    java.util.function.Supplier<java.util.List<ke.childprotection.cases.CaseEvent>> matched = () -> timeline.of(found).stream()
+        .filter(e -> "Task_FindMatches".equals(e.getElementId())).toList();
+    // The found child's own process has matched it (one entry); the same job handed over twice more adds one.
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> matched.get().size() == 1);
+    ActivatedJob find = job(9_000_010L, "Task_FindMatches", Map.of());
+    when(find.getProcessInstanceKey()).thenReturn(cases.findById(found).orElseThrow().getProcessInstanceKey());
+    findMatchesWorker.find(find, foundId);
+    findMatchesWorker.find(find, foundId);
+    assertThat(matched.get()).hasSize(2).extracting(ke.childprotection.cases.CaseEvent::getDetail)
+        .as("both say what is waiting, not what was new to each").containsOnly("1 candidate(s) waiting for verification");
   }
 }
