@@ -10,7 +10,7 @@ if (!source || !target) {
   process.exit(2);
 }
 const laidOut = await layoutProcess(await readFile(source, 'utf8'));
-await writeFile(target, apartBoundaryEvents(withoutDuplicateEdges(laidOut)));
+await writeFile(target, backEdgesBelow(apartBoundaryEvents(withoutDuplicateEdges(laidOut))));
 console.log(`laid out ${source} -> ${target}`);
 
 // bpmn-auto-layout 1.3 draws a flow leaving a boundary event twice: once from the host's side and
@@ -48,4 +48,28 @@ function apartBoundaryEvents(xml) {
     }
   }
   return xml;
+}
+
+// bpmn-auto-layout 1.3 draws a flow back to an earlier step just under the row it leaves, straight
+// through the shapes in between (a sub-process, the tasks in it), where it hides them from clicks.
+// Route each such flow below every shape it passes (the container holding both of its ends aside).
+function backEdgesBelow(xml) {
+  const shapes = [...xml.matchAll(/<bpmndi:BPMNShape id="[^"]*" bpmnElement="([^"]*)"[^>]*>\s*<dc:Bounds x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)]
+    .map(m => ({ id: m[1], x: +m[2], y: +m[3], w: +m[4], h: +m[5] }));
+  const contains = (s, x, y) => s.x <= x && x <= s.x + s.w && s.y <= y && y <= s.y + s.h;
+  return xml.replace(/<bpmndi:BPMNEdge id="([^"]*)" bpmnElement="([^"]*)">([\s\S]*?)<\/bpmndi:BPMNEdge>/g, (whole, id, flow, body) => {
+    const points = [...body.matchAll(/<di:waypoint x="([\d.]+)" y="([\d.]+)"/g)].map(m => ({ x: +m[1], y: +m[2] }));
+    const first = points[0];
+    const last = points[points.length - 1];
+    if (points.length < 3 || last.x >= first.x - 50) return whole;
+    const [from, to] = [last.x, first.x];
+    const obstacles = shapes.filter(s => s.x < to && s.x + s.w > from
+      && !(contains(s, first.x, first.y) && contains(s, last.x, last.y)));
+    const below = Math.max(first.y, last.y, ...obstacles.map(s => s.y + s.h)) + 30;
+    const route = [first, { x: first.x, y: below }, { x: last.x, y: below }, last]
+      .map(p => `<di:waypoint x="${p.x}" y="${p.y}" />`).join('');
+    let result = body.replace(/(\s*<di:waypoint[^>]*\/>)+/, '\n        ' + route);
+    result = result.replace(/(<bpmndi:BPMNLabel>\s*<dc:Bounds x=")[\d.]+(" y=")[\d.]+/, `$1${(from + to) / 2}$2${below + 4}`);
+    return `<bpmndi:BPMNEdge id="${id}" bpmnElement="${flow}">${result}</bpmndi:BPMNEdge>`;
+  });
 }

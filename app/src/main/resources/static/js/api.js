@@ -12,31 +12,53 @@ window.csrfHeader = () => {
 // A key for one submission (kept for its retries); crypto.randomUUID needs a secure context.
 window.newIdempotencyKey = () => (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
 
-window.sendJson = async (method, path, body, problem, form, idempotencyKey) => {
+window.sendJson = async (method, path, body, problem, form, idempotencyKey, options = {}) => {
   problem.hidden = true;
   form?.querySelectorAll('.field-error').forEach(e => e.remove());
+  form?.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
   const headers = Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, window.csrfHeader());
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   let response;
   try {
     response = await fetch(path, { method, headers, body: JSON.stringify(body) });
   } catch (offline) {
-    problem.textContent = 'No answer from the server (no connection?). Nothing is lost: send it again when you are '
-      + 'connected' + (idempotencyKey ? '; it will not be registered twice.' : '.');
-    problem.hidden = false;
+    if (options.offline) {
+      options.offline();
+      return null;
+    }
+    window.showProblem(problem, 'No answer from the server (no connection?). Nothing is lost: send it again when you are '
+      + 'connected' + (idempotencyKey ? '; it will not be registered twice.' : '.'));
     return null;
   }
   const answer = await response.json().catch(() => ({}));
   if (response.ok) return answer;
+  if (response.status === 401) {
+    window.showProblem(problem, 'Your session has ended: sign in again (in another tab, or reload this page) and send it again.');
+    return null;
+  }
   problem.textContent = answer.detail || response.statusText;
-  problem.hidden = false;
+  let first = null;
   for (const error of answer.errors || []) {
     const note = document.createElement('span');
     note.className = 'field-error';
     note.textContent = error.message;
-    (form?.elements[error.field]?.closest('label') || problem).appendChild(note);
+    const field = form?.elements[error.field];
+    if (field && field.setAttribute) {
+      field.setAttribute('aria-invalid', 'true');
+      first = first || field;
+    }
+    (field?.closest?.('label') || problem).appendChild(note);
   }
+  window.showProblem(problem, null, first);
   return null;
+};
+
+// Shows a problem (announced: role=alert) and moves the focus to the first field at fault, or to it.
+window.showProblem = (problem, text, field) => {
+  if (text !== null && text !== undefined) problem.textContent = text;
+  problem.hidden = false;
+  problem.tabIndex = -1;
+  (field || problem).focus();
 };
 
 window.caseUpload = async (caseId, kind, file, problem, prefix = '') => {
@@ -58,3 +80,89 @@ window.caseUpload = async (caseId, kind, file, problem, prefix = '') => {
 document.addEventListener('change', event => {
   if (event.target.matches('select.submit-on-change')) event.target.form.submit();
 });
+
+// The header's menu is open on a wide screen and folded on a phone (one line instead of a third of it).
+(() => {
+  const open = () => {
+    const menu = document.getElementById('menu');
+    if (menu) menu.open = window.matchMedia('(min-width: 901px)').matches;
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', open);
+  else open();
+})();
+
+// Reports saved on this device while offline (the report and found-child pages), sent when the
+// connection returns, each with the idempotency key it was saved with: nothing is registered twice.
+// Kept in localStorage only until the server has them; never in a log.
+window.outbox = (() => {
+  const KEY = 'mcc.outbox';
+  const read = () => { try { return JSON.parse(localStorage.getItem(KEY)) || []; } catch (e) { return []; } };
+  const write = items => items.length ? localStorage.setItem(KEY, JSON.stringify(items)) : localStorage.removeItem(KEY);
+  const status = () => {
+    let box = document.getElementById('outbox-status');
+    if (!box) {
+      box = document.createElement('div');
+      box.id = 'outbox-status';
+      box.setAttribute('role', 'status');
+      box.className = 'confirmation';
+      document.querySelector('main')?.prepend(box);
+    }
+    return box;
+  };
+  let sending = false;
+  async function flush() {
+    if (sending || !navigator.onLine) return;
+    const items = read();
+    if (!items.length) return;
+    sending = true;
+    try {
+      for (const item of items) {
+        let response;
+        try {
+          response = await fetch(item.endpoint, { method: 'POST', body: JSON.stringify(item.body), headers: Object.assign(
+            { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': item.key }, window.csrfHeader()) });
+        } catch (stillOffline) {
+          return;
+        }
+        const answer = await response.json().catch(() => ({}));
+        const box = status();
+        if (response.status === 401) {
+          box.textContent = 'A report saved on this device waits for you to sign in again.';
+          return;
+        }
+        write(read().filter(i => i.key !== item.key));
+        if (response.ok) {
+          box.textContent = item.label + ' was sent: case ' + answer.caseNumber + '. ';
+          const link = document.createElement('a');
+          link.href = '/cases/' + answer.id;
+          link.id = 'outbox-sent';
+          link.textContent = 'Open the case';
+          box.appendChild(link);
+          if (item.page === location.pathname) location.href = '/cases/' + answer.id + '?done=sent';
+        } else {
+          box.className = 'error';
+          box.textContent = item.label + ' saved on this device could not be registered: ' + (answer.detail || response.statusText)
+            + ((answer.errors || []).map(e => ' ' + e.field + ': ' + e.message).join(';')) + '. Report it again.';
+        }
+      }
+    } finally {
+      sending = false;
+    }
+  }
+  window.addEventListener('online', flush);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', flush);
+  else flush();
+  return {
+    /** Saves a report to send later; the page says so. */
+    save(endpoint, body, key, label) {
+      write(read().filter(i => i.key !== key).concat([{ endpoint, body, key, label, page: location.pathname, savedAt: new Date().toISOString() }]));
+      const box = status();
+      box.className = 'confirmation';
+      box.textContent = 'No connection: ' + label.toLowerCase() + ' is saved on this device and will be sent as soon as the connection returns. You can leave this page.';
+      box.tabIndex = -1;
+      box.focus();
+    },
+    pending: () => read().length,
+    flush,
+  };
+})();

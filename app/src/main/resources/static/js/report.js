@@ -21,14 +21,28 @@
   // One key for every attempt to send this report: a repeat after a lost answer returns the same case.
   const idempotencyKey = window.newIdempotencyKey();
 
+  const label = form.dataset.endpoint.endsWith('/found') ? 'The found child\'s record' : 'The missing child report';
+  const saveForLater = report => () => {
+    window.outbox.save(form.dataset.endpoint, report, idempotencyKey, label);
+    if (document.getElementById('photo')?.files[0]) {
+      window.showProblem(problem, 'The photo is not kept on the device: add it on the case page once the report is sent.');
+    }
+  };
+
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const body = await window.sendJson('POST', form.dataset.endpoint, payload(), problem, form, idempotencyKey);
+    const report = payload();
+    if (!navigator.onLine) {
+      saveForLater(report)();
+      return;
+    }
+    const body = await window.sendJson('POST', form.dataset.endpoint, report, problem, form, idempotencyKey,
+      { offline: saveForLater(report) });
     if (!body) return;
     const photo = document.getElementById('photo')?.files[0];
     const saved = !photo || await window.caseUpload(body.id, 'PHOTO', photo, problem,
       'The case ' + body.caseNumber + ' is registered, but its photo was not saved: ');
-    if (saved) location.href = '/cases/' + body.id;
+    if (saved) location.href = '/cases/' + body.id + '?done=reported';
     else problem.insertAdjacentHTML('beforeend', ' <a href="/cases/' + body.id + '">Open the case to add it again.</a>');
   });
 })();

@@ -7,6 +7,11 @@
 
   const csrfHeader = window.csrfHeader;
 
+  // The answers being typed are kept in this tab (sessionStorage, gone when the tab closes): a session
+  // that ends while the caseworker writes loses nothing; after signing in again the answers are back.
+  const draftKey = 'mcc.task-draft.' + taskId;
+  const draft = () => { try { return JSON.parse(sessionStorage.getItem(draftKey)); } catch (e) { return null; } };
+
   async function call(method, path, body) {
     const response = await fetch(path, {
       method,
@@ -14,6 +19,11 @@
       body: body === undefined ? undefined : JSON.stringify(body)
     });
     const payload = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
+    if (response.status === 401 || response.redirected && new URL(response.url).pathname === '/login') {
+      const expired = new Error('Your session has ended. Your answers are kept on this device: ');
+      expired.signIn = true;
+      throw expired;
+    }
     if (!response.ok) {
       const fields = (payload?.errors || []).map(e => `${e.field}: ${e.message}`).join('; ');
       throw new Error((payload?.detail || response.statusText) + (fields ? ' — ' + fields : ''));
@@ -23,7 +33,15 @@
 
   function show(error) {
     problem.textContent = error.message;
+    if (error.signIn) {
+      const again = document.createElement('a');
+      again.href = location.pathname;
+      again.textContent = 'sign in again and come back to this task';
+      problem.appendChild(again);
+    }
     problem.hidden = false;
+    problem.tabIndex = -1;
+    problem.focus();
   }
 
   for (const [id, action] of [['claim', 'claim'], ['unclaim', 'unclaim']]) {
@@ -38,7 +56,19 @@
       container.textContent = 'This task has no form.';
       return;
     }
-    const form = await FormViewer.createForm({ container, schema, data });
+    const kept = draft();
+    const form = await FormViewer.createForm({ container, schema, data: kept ? Object.assign({}, data, kept) : data });
+    if (kept) {
+      const note = document.createElement('p');
+      note.className = 'info';
+      note.id = 'draft-restored';
+      note.setAttribute('role', 'status');
+      note.textContent = 'Your earlier answers to this task were restored from this device.';
+      container.before(note);
+    }
+    form.on('changed', ({ data: now }) => {
+      try { sessionStorage.setItem(draftKey, JSON.stringify(now)); } catch (full) { /* nothing kept */ }
+    });
     if (container.dataset.mine !== 'true') {
       form.setProperty('readOnly', true);
     }
@@ -51,11 +81,14 @@
       // form.submit() runs form-js validation and shows its messages at the fields.
       const { data: submitted, errors } = form.submit();
       if (Object.keys(errors).length > 0) {
+        // form-js shows each message at its field: the first field with a problem gets the focus
+        setTimeout(() => container.querySelector('.fjs-has-errors input, .fjs-has-errors textarea, .fjs-has-errors select')?.focus(), 0);
         return;
       }
       complete.disabled = true;
       try {
         await call('POST', `/api/tasks/${taskId}/complete`, submitted);
+        sessionStorage.removeItem(draftKey);
         location.href = '/tasks?done=' + taskId;
       } catch (error) {
         complete.disabled = false;

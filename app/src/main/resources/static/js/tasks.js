@@ -3,7 +3,9 @@
 // only while the page is visible.
 (function () {
   const list = document.getElementById('task-list');
-  const shown = new Set([...document.querySelectorAll('#task-list a.task-link')].map(a => a.getAttribute('href').split('/').pop()));
+  // every task of the view, the filtered-out ones too (the API lists them all)
+  const all = document.getElementById('task-list-box')?.dataset.allIds;
+  const shown = new Set(all ? all.split(',') : []);
   const params = new URLSearchParams(location.search);
   const view = params.get('view') || 'MINE';
   let interval = params.has('done') ? 500 : 2000;
@@ -32,4 +34,5 @@
   }
   setTimeout(check, interval);
   if (list) list.dataset.live = 'true';
+  document.getElementById('confirmation')?.focus();
 })();

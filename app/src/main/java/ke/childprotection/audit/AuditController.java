@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import ke.childprotection.security.CurrentUser;
-import ke.childprotection.web.NotFound;
+import ke.childprotection.support.NotFound;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

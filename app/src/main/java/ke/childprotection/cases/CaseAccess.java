@@ -4,7 +4,7 @@ import java.util.UUID;
 import ke.childprotection.audit.AuditLog;
 import ke.childprotection.security.CurrentUser;
 import ke.childprotection.security.Role;
-import ke.childprotection.web.NotFound;
+import ke.childprotection.support.NotFound;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

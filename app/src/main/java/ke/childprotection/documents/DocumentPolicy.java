@@ -2,7 +2,7 @@ package ke.childprotection.documents;
 
 import java.util.List;
 import java.util.Map;
-import ke.childprotection.web.InvalidInput;
+import ke.childprotection.support.InvalidInput;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 

@@ -3,7 +3,7 @@ package ke.childprotection.matching;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import ke.childprotection.security.CurrentUser;
-import ke.childprotection.web.InvalidInput;
+import ke.childprotection.support.InvalidInput;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -111,9 +111,16 @@ public class ChildMatcher {
    * Whether an ended case is an earlier episode of the child now reported missing: the matcher's own
    * comparison (the new report in the place of the found child), and at least one piece of evidence
    * beyond first name, sex and age: the other names, the relatives or the place last seen agree. Two
-   * children who only share a first name, a sex and an age are never proposed.
+   * children who only share a first name, a sex and an age are never proposed, nor two who share all
+   * but the first name.
    */
   public Optional<Match> earlierEpisode(Profile now, Profile earlier) {
+    // The child's own first name must agree (spelling aside): a brother or sister shares the family
+    // name, the place and the relatives.
+    if (blank(now.firstName()) || blank(earlier.firstName())
+        || nameSimilarity(now.firstName(), earlier.firstName()) < policy.likelyNeedsName()) {
+      return Optional.empty();
+    }
     Optional<Match> match = compare(now, earlier);
     if (match.isEmpty()) {
       return match;

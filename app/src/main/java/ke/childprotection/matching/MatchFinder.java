@@ -96,6 +96,25 @@ public class MatchFinder {
     return added;
   }
 
+  /** A proposed candidate beside the found child: the missing report the caseworker compares. */
+  public record Candidate(MatchCandidate candidate, ChildCase missing) {}
+
+  /** The candidates of a found child now proposed, best first; a protected child is never among them. */
+  @Transactional(readOnly = true)
+  public List<Candidate> proposed(UUID foundCaseId) {
+    return candidates.findByFoundCaseIdAndStatusOrderByScoreDesc(foundCaseId, MatchCandidate.Status.PROPOSED).stream()
+        .map(c -> new Candidate(c, cases.findById(c.getMissingCaseId()).orElseThrow()))
+        .filter(c -> c.missing().getPseudonym() == null).toList();
+  }
+
+  /** The case numbers of the other records a likely match of this case waits for verification with. */
+  @Transactional(readOnly = true)
+  public List<String> likelyWaiting(UUID caseId) {
+    return candidates.findProposedInvolving(caseId).stream().filter(c -> c.getLabel() == ChildMatcher.Label.LIKELY)
+        .map(c -> cases.findById(c.getFoundCaseId().equals(caseId) ? c.getMissingCaseId() : c.getFoundCaseId()).orElseThrow())
+        .filter(other -> other.getPseudonym() == null).map(ChildCase::getCaseNumber).sorted().toList();
+  }
+
   /** The choices the verify-match form offers: the proposed candidates, best first, and "none of these". */
   @Transactional(readOnly = true)
   public List<Map<String, Object>> options(UUID foundCaseId) {

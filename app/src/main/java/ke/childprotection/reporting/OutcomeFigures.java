@@ -14,7 +14,7 @@ import ke.childprotection.cases.CaseAccess;
 import ke.childprotection.cases.CaseView;
 import ke.childprotection.cases.ChildCaseRepository;
 import ke.childprotection.security.CurrentUser;
-import ke.childprotection.web.InvalidInput;
+import ke.childprotection.support.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -15,7 +15,7 @@ import ke.childprotection.cases.CaseView;
 import ke.childprotection.cases.ChildCase;
 import ke.childprotection.cases.ChildCaseRepository;
 import ke.childprotection.security.CurrentUser;
-import ke.childprotection.web.NotFound;
+import ke.childprotection.support.NotFound;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

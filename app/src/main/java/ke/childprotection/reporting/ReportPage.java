@@ -27,12 +27,10 @@ class ReportPage {
       @RequestParam(required = false) String county, @RequestParam(defaultValue = "SUB_COUNTY") OutcomeFigures.Dimension by,
       Model model) throws JsonProcessingException {
     DashboardScope scope = DashboardScope.of(user, county);
-    String chosen = period == null || period.isBlank() ? java.time.YearMonth.now().toString() : period;
-    OutcomeFigures.Figures result = figures.figures(figures.period(chosen, null, null),
-        OutcomeFigures.Filter.of(scope, null, null, null), by);
+    OutcomeFigures.Period range = range(period, model);
+    OutcomeFigures.Figures result = figures.figures(range, OutcomeFigures.Filter.of(scope, null, null, null), by);
     model.addAttribute("user", user);
     model.addAttribute("figures", result);
-    model.addAttribute("period", chosen);
     model.addAttribute("county", scope.county());
     model.addAttribute("national", user.countyCode() == null);
     model.addAttribute("by", by.name());
@@ -42,16 +40,33 @@ class ReportPage {
     return "reports";
   }
 
+  /**
+   * The chosen period (this month when none), put on the model as {@code period}. One the page does not
+   * know (typed into the address: "December") is said plainly, and this month shown instead.
+   */
+  private OutcomeFigures.Period range(String period, Model model) {
+    String chosen = period == null || period.isBlank() ? java.time.YearMonth.now().toString() : period;
+    try {
+      OutcomeFigures.Period range = figures.period(chosen, null, null);
+      model.addAttribute("period", chosen);
+      return range;
+    } catch (ke.childprotection.support.InvalidInput unknown) {
+      model.addAttribute("periodProblem", "“" + chosen + "” is not a period this page knows: choose one from the list.");
+      String thisMonth = java.time.YearMonth.now().toString();
+      model.addAttribute("period", thisMonth);
+      return figures.period(thisMonth, null, null);
+    }
+  }
+
   @GetMapping("/reports/cases")
   String cases(@AuthenticationPrincipal CurrentUser user, @RequestParam OutcomeFigures.Measure measure,
-      @RequestParam String period, @RequestParam(required = false) String county,
+      @RequestParam(required = false) String period, @RequestParam(required = false) String county,
       @RequestParam(required = false) String subCounty, @RequestParam(required = false) String sex,
       @RequestParam(required = false) String ageBand, Model model) {
     DashboardScope scope = DashboardScope.of(user, county);
     model.addAttribute("user", user);
     model.addAttribute("measure", measure);
-    model.addAttribute("period", period);
-    model.addAttribute("rows", figures.cases(user, measure, figures.period(period, null, null),
+    model.addAttribute("rows", figures.cases(user, measure, range(period, model),
         OutcomeFigures.Filter.of(scope, subCounty, sex, ageBand)));
     return "report-cases";
   }

@@ -19,7 +19,7 @@ import ke.childprotection.cases.CaseEvent;
 import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.cases.ChildCase;
 import ke.childprotection.security.CurrentUser;
-import ke.childprotection.web.Conflict;
+import ke.childprotection.support.Conflict;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

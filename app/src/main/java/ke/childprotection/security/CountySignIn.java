@@ -104,7 +104,7 @@ public class CountySignIn implements AuthenticationSuccessHandler {
     SecurityContextHolder.setContext(context);
     request.changeSessionId();
     contexts.saveContext(context, request, response);
-    response.sendRedirect(request.getContextPath() + "/tasks");
+    response.sendRedirect(request.getContextPath() + "/");
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, String why) throws IOException {

@@ -45,7 +45,7 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", true).permitAll()
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
             .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                 + (e instanceof org.springframework.security.authentication.LockedException ? "/login?locked" : "/login?error"))))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

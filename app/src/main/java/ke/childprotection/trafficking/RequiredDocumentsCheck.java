@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import ke.childprotection.documents.DocumentPolicy;
 import ke.childprotection.tasklist.CompletionCheck;
 import ke.childprotection.tasklist.UserTask;
-import ke.childprotection.web.InvalidInput;
+import ke.childprotection.support.InvalidInput;
 import ke.childprotection.documents.CaseDocuments;
 import org.springframework.stereotype.Component;
 

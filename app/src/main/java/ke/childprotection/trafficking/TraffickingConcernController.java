@@ -16,7 +16,7 @@ import ke.childprotection.cases.CaseEvent;
 import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.cases.ChildCase;
 import ke.childprotection.security.CurrentUser;
-import ke.childprotection.web.Conflict;
+import ke.childprotection.support.Conflict;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;

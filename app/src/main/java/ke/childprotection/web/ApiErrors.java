@@ -1,5 +1,8 @@
 package ke.childprotection.web;
 
+import ke.childprotection.support.Conflict;
+import ke.childprotection.support.NotFound;
+import ke.childprotection.support.InvalidInput;
 import java.net.URI;
 import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -1,5 +1,7 @@
 package ke.childprotection.web;
 
+import ke.childprotection.support.Conflict;
+import ke.childprotection.support.InvalidInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package ke.childprotection.web;
 
+import ke.childprotection.support.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;

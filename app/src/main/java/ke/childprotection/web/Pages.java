@@ -44,11 +44,21 @@ class Pages {
       org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> providers;
   private final ke.childprotection.matching.CaseFinder finder;
 
+  private final java.time.ZoneId zone;
+  private final ke.childprotection.matching.MatchFinder matchFinder;
+
+  /** A proposed missing report beside the found child on the verify-match task. */
+  public record SideBySide(ke.childprotection.matching.MatchCandidate candidate, ChildCase missing,
+      ke.childprotection.documents.CaseDocuments.Info photo) {}
+
   Pages(TaskService tasks, CaseAccess access, ChildCaseRepository cases, Notifications notifications,
       CaseTimeline timeline, FormSubmissions submissions, CaseDocuments documents, DocumentPolicy documentPolicy,
       org.springframework.beans.factory.ObjectProvider<
           org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> providers,
-      ke.childprotection.matching.CaseFinder finder) {
+      ke.childprotection.matching.CaseFinder finder, ke.childprotection.matching.MatchFinder matchFinder,
+      @org.springframework.beans.factory.annotation.Value("${mcc.display-time-zone:Africa/Nairobi}") String zone) {
+    this.zone = java.time.ZoneId.of(zone);
+    this.matchFinder = matchFinder;
     this.providers = providers;
     this.finder = finder;
     this.documents = documents;
@@ -71,22 +81,38 @@ class Pages {
     return "login";
   }
 
+  /** Each role's first page: the administrator has no tasks and sees no child's record, so starts at the engine's health. */
   @GetMapping("/")
-  String home() {
-    return "redirect:/tasks";
+  String home(@AuthenticationPrincipal CurrentUser user) {
+    return user != null && user.role() == ke.childprotection.security.Role.ADMIN ? "redirect:/admin/problems" : "redirect:/tasks";
   }
 
   @GetMapping("/tasks")
   String tasks(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "MINE") TaskService.View view,
-      @RequestParam(defaultValue = "due") String sort, Model model) {
+      @RequestParam(defaultValue = "due") String sort, @RequestParam(defaultValue = "all") String show, Model model) {
     model.addAttribute("user", user);
     model.addAttribute("view", view.name());
     model.addAttribute("sort", sort);
-    List<UserTask> list = tasks.list(user, view, sort);
-    model.addAttribute("tasks", list);
-    // each task with its child (the pseudonym where the user may not know who it is) and risk
-    Map<UUID, ChildCase> byCase = cases.findAllById(list.stream().map(UserTask::getCaseId).distinct().toList())
+    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime endOfToday = now.atZoneSameInstant(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+    List<UserTask> all = tasks.list(user, view, sort);
+    Map<UUID, ChildCase> allCases = cases.findAllById(all.stream().map(UserTask::getCaseId).distinct().toList())
         .stream().collect(java.util.stream.Collectors.toMap(ChildCase::getId, c -> c));
+    // filters: what is late, what is due today, the high-risk children
+    java.util.function.Predicate<UserTask> shown = switch (show) {
+      case "overdue" -> t -> t.getDueAt() != null && t.getDueAt().isBefore(now);
+      case "today" -> t -> t.getDueAt() != null && t.getDueAt().isBefore(endOfToday);
+      case "high" -> t -> allCases.containsKey(t.getCaseId()) && "HIGH".equals(allCases.get(t.getCaseId()).getRiskLevel());
+      default -> t -> true;
+    };
+    List<UserTask> list = all.stream().filter(shown).toList();
+    model.addAttribute("show", List.of("overdue", "today", "high").contains(show) ? show : "all");
+    model.addAttribute("tasks", list);
+    model.addAttribute("allTaskIds", all.stream().map(t -> String.valueOf(t.getJobKey())).collect(java.util.stream.Collectors.joining(",")));
+    model.addAttribute("endOfToday", endOfToday);
+    // each task with its child (the pseudonym where the user may not know who it is) and risk
+    Map<UUID, ChildCase> byCase = list.stream().map(UserTask::getCaseId).distinct().filter(allCases::containsKey)
+        .collect(java.util.stream.Collectors.toMap(id -> id, allCases::get));
     access.listed(user, byCase.keySet(), "task list");
     model.addAttribute("caseNumbers", byCase.values().stream()
         .collect(java.util.stream.Collectors.toMap(ChildCase::getId, ChildCase::getCaseNumber)));
@@ -94,7 +120,7 @@ class Pages {
         c -> ke.childprotection.cases.CaseView.childName(c, access.seesIdentity(user, c)))));
     model.addAttribute("risks", byCase.values().stream().filter(c -> c.getRiskLevel() != null)
         .collect(java.util.stream.Collectors.toMap(ChildCase::getId, c -> c.getRiskLevel().toLowerCase())));
-    model.addAttribute("now", OffsetDateTime.now());
+    model.addAttribute("now", now);
     model.addAttribute("notifications", notifications.forUser(user));
     return "tasks";
   }
@@ -106,6 +132,14 @@ class Pages {
     model.addAttribute("task", task);
     ChildCase childCase = access.read(user, task.getCaseId(), "task page");
     model.addAttribute("childCase", access.view(user, childCase));
+    if ("verify-match".equals(task.getFormId()) || "Task_VerifyMatch".equals(task.getElementId())) {
+      // Both children side by side: the found child and each proposed missing report (photo where this
+      // user may open that case).
+      model.addAttribute("foundPhoto", documents.photo(user, childCase).orElse(null));
+      model.addAttribute("candidates", matchFinder.proposed(childCase.getId()).stream()
+          .map(c -> new SideBySide(c.candidate(), c.missing(),
+              access.mayRead(user, c.missing()) ? documents.photo(user, c.missing()).orElse(null) : null)).toList());
+    }
     Object required = tasks.inputData(task).get("requiredDocuments");
     if (required instanceof java.util.List<?> kinds && access.seesIdentity(user, childCase)) {
       java.util.Set<String> uploaded = documents.kindsOf(childCase.getId());
@@ -170,6 +204,7 @@ class Pages {
         childCase.isConsentTracing(), childCase.isConsentPublicity(), null));
     model.addAttribute("currentSteps", tasks.openTasksOfCase(id));
     model.addAttribute("timeline", timeline.of(id));
+    model.addAttribute("likelyMatches", seesIdentity ? matchFinder.likelyWaiting(id) : List.of());
     // Records may name the child and the family: shown to those who see the child's identity; the
     // secretariat's own records (ctip-* forms) to the secretariat only.
     model.addAttribute("records", !seesIdentity ? List.of() : submissions.of(id).stream()

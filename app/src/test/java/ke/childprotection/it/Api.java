@@ -86,6 +86,13 @@ final class Api {
     }
   }
 
+  /** A page as a browser gets it: its HTML (the status must be 200). */
+  String page(String path) {
+    HttpResponse<byte[]> response = download(path);
+    assertThat(response.statusCode()).as("page %s", path).isEqualTo(200);
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
   JsonNode ok(Response response) {
     assertThat(response.status()).as("HTTP status, body %s", response.body()).isBetween(200, 299);
     return response.body();

@@ -66,6 +66,11 @@ class MatchingEndToEndTest {
     assertThat(options.toString()).as("a report without tracing consent is never proposed")
         .doesNotContain(withoutConsent.get("caseNumber").asText());
 
+    // The found child's page says a likely match waits; the task shows both children side by side.
+    assertThat(caseworker.page("/cases/" + foundId)).contains("A likely match waits for verification", report.get("caseNumber").asText());
+    String compare = caseworker.page("/tasks/" + verify.get("id").asLong());
+    assertThat(compare).contains("Compare the children", "Found child", "likely match", report.get("caseNumber").asText(),
+        "Why proposed");
     caseworker.ok(caseworker.post("/api/tasks/" + verify.get("id").asLong() + "/claim", null));
     assertThat(caseworker.post("/api/tasks/" + verify.get("id").asLong() + "/complete",
         Map.of("matchDecision", "999999", "matchVerificationNotes", "not an offered option")).status()).isEqualTo(400);

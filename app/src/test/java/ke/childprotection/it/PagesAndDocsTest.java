@@ -1,5 +1,6 @@
 package ke.childprotection.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -46,6 +47,24 @@ class PagesAndDocsTest {
     HttpResponse<String> own = get("/cases/" + caseId, "sup.nairobi");
     assertThat(own.statusCode()).isEqualTo(200);
     assertThat(own.body()).contains("Furaha Synthetic", "Toi market, Kibra", "Missing child reported");
+
+    assertThat(own.body()).as("a county by its name").contains("Nairobi, Kibra");
+
+    // Plain words: a record by its form's labels and values, the people by name, codes as words.
+    JsonNode accept = MissingChildCaseEndToEndTest.awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
+    caseworker.ok(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null));
+    MissingChildCaseEndToEndTest.complete(caseworker, accept, java.util.Map.of("acceptConfirmed", true, "acceptanceNote", "on my way"));
+    String page = get("/cases/" + caseId, "sup.nairobi").body();
+    assertThat(page).contains("Accept case · ", "I accept responsibility for this case", "<dd>yes</dd>", "on my way", "female, 11")
+        .doesNotContain("acceptConfirmed", "accept-case ·", "(PARENT)").contains("(parent)");
+    assertThat(page).containsPattern("Accept case · [A-Z][a-z]+ [A-Z]");
+
+    // The outcomes page: a period picked by name; one typed into the address is said plainly, never a 500.
+    HttpResponse<String> december = get("/reports?period=December", "sup.nairobi");
+    assertThat(december.statusCode()).isEqualTo(200);
+    assertThat(december.body()).contains("is not a period this page knows", java.time.YearMonth.now().getMonth()
+        .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
+    assertThat(get("/reports?period=2026-Q4", "admin").body()).contains("Q4 2026 (Oct–Dec)", ">Nairobi</option>");
 
     HttpResponse<String> other = get("/cases/" + caseId, "sup.mombasa");
     assertThat(other.statusCode()).isEqualTo(404);

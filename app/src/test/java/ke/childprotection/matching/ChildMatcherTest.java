@@ -86,6 +86,9 @@ class ChildMatcherTest {
     // Same first name, sex, age and county, but another family name and another place: never proposed.
     assertThat(matcher.earlierEpisode(new Profile("Wanjiru", "Otieno", "FEMALE", 9, "047", "Githurai bus stop", LAST_SEEN, null), earlier))
         .isEmpty();
+    // A sister: the same family name, place and relatives, another first name.
+    assertThat(matcher.earlierEpisode(new Profile("Achieng", "Kamau", "FEMALE", 10, "047", "Toi market, Kibra", LAST_SEEN, null), earlier))
+        .isEmpty();
     // Nothing but first name, sex and age known: not proposed either.
     assertThat(matcher.earlierEpisode(new Profile("Wanjiru", null, "FEMALE", 9, "047", null, LAST_SEEN, null),
         new Profile("Wanjiru", null, "FEMALE", 9, "047", null, LAST_SEEN.minusMonths(5), null))).isEmpty();

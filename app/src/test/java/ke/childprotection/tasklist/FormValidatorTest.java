@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import ke.childprotection.web.InvalidInput;
+import ke.childprotection.support.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 /** The server-side check of the real forms in forms/, with form-js's rules and messages. */

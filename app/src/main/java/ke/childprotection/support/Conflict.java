@@ -1,4 +1,4 @@
-package ke.childprotection.web;
+package ke.childprotection.support;
 
 /** The request is understood but the resource's state does not allow it now (409). */
 public class Conflict extends RuntimeException {

@@ -1,4 +1,4 @@
-package ke.childprotection.web;
+package ke.childprotection.support;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package ke.childprotection.web;
+package ke.childprotection.support;
 
 /** An id that does not exist, or that the caller may not know exists (answered 404 either way). */
 public class NotFound extends RuntimeException {
