@@ -50,22 +50,29 @@ function apartBoundaryEvents(xml) {
   return xml;
 }
 
-// bpmn-auto-layout 1.3 draws a flow back to an earlier step just under the row it leaves, straight
-// through the shapes in between (a sub-process, the tasks in it), where it hides them from clicks.
-// Route each such flow below every shape it passes (the container holding both of its ends aside).
+// bpmn-auto-layout 1.3 draws a flow that goes back to an earlier step, or skips the steps between, as
+// a horizontal line just off the row it leaves: straight through the shapes in between (a sub-process,
+// the tasks in it), where it hides them and their clicks. Route each such flow below every shape it
+// would cross (its own two ends, and the container holding both, aside).
 function backEdgesBelow(xml) {
   const shapes = [...xml.matchAll(/<bpmndi:BPMNShape id="[^"]*" bpmnElement="([^"]*)"[^>]*>\s*<dc:Bounds x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)]
     .map(m => ({ id: m[1], x: +m[2], y: +m[3], w: +m[4], h: +m[5] }));
+  const ends = new Map([...xml.matchAll(/<bpmn:sequenceFlow id="([^"]*)"[^>]*sourceRef="([^"]*)" targetRef="([^"]*)"/g)]
+    .map(m => [m[1], [m[2], m[3]]]));
   const contains = (s, x, y) => s.x <= x && x <= s.x + s.w && s.y <= y && y <= s.y + s.h;
   return xml.replace(/<bpmndi:BPMNEdge id="([^"]*)" bpmnElement="([^"]*)">([\s\S]*?)<\/bpmndi:BPMNEdge>/g, (whole, id, flow, body) => {
     const points = [...body.matchAll(/<di:waypoint x="([\d.]+)" y="([\d.]+)"/g)].map(m => ({ x: +m[1], y: +m[2] }));
+    if (points.length < 4 || !ends.has(flow)) return whole;
     const first = points[0];
     const last = points[points.length - 1];
-    if (points.length < 3 || last.x >= first.x - 50) return whole;
-    const [from, to] = [last.x, first.x];
-    const obstacles = shapes.filter(s => s.x < to && s.x + s.w > from
+    const [from, to] = [Math.min(first.x, last.x), Math.max(first.x, last.x)];
+    const others = shapes.filter(s => !ends.get(flow).includes(s.id)
       && !(contains(s, first.x, first.y) && contains(s, last.x, last.y)));
-    const below = Math.max(first.y, last.y, ...obstacles.map(s => s.y + s.h)) + 30;
+    const crossed = others.filter(s => points.slice(1, -1).some((p, i, middle) => i + 1 < middle.length
+      && p.y === middle[i + 1].y && s.y < p.y && p.y < s.y + s.h
+      && s.x < Math.max(p.x, middle[i + 1].x) && Math.min(p.x, middle[i + 1].x) < s.x + s.w));
+    if (crossed.length === 0) return whole;
+    const below = Math.max(first.y, last.y, ...others.filter(s => s.x < to && s.x + s.w > from).map(s => s.y + s.h)) + 30;
     const route = [first, { x: first.x, y: below }, { x: last.x, y: below }, last]
       .map(p => `<di:waypoint x="${p.x}" y="${p.y}" />`).join('');
     let result = body.replace(/(\s*<di:waypoint[^>]*\/>)+/, '\n        ' + route);

@@ -328,7 +328,8 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
       await accept.first().waitFor({ timeout: 60000 });
       await accept.first().click();
       await page.click('#claim');
-      await page.waitForSelector('#unclaim');
+      await page.locator('#unclaim, #problem:not([hidden])').first().waitFor();
+      assert.equal(await page.locator('#problem:not([hidden])').count(), 0, await page.locator('#problem').textContent());
       await page.getByLabel('I accept responsibility for this case').check();
       await checkPage(page, width, 'accept');
       await page.click('#complete');

@@ -81,6 +81,13 @@ document.addEventListener('change', event => {
   if (event.target.matches('select.submit-on-change')) event.target.form.submit();
 });
 
+// A form that the page's script sends to the API (data-endpoint) is never submitted by the browser
+// itself, not even when it is clicked before that script has loaded on a slow link: its answers would
+// end up in the address bar and the server's logs.
+document.addEventListener('submit', event => {
+  if (event.target.dataset?.endpoint) event.preventDefault();
+}, true);
+
 // The header's menu is open on a wide screen and folded on a phone (one line instead of a third of it).
 (() => {
   const open = () => {

@@ -48,6 +48,7 @@
     const button = document.getElementById(id);
     if (button) {
       button.addEventListener('click', () => call('POST', `/api/tasks/${taskId}/${action}`).then(() => location.reload(), show));
+      button.disabled = false; // enabled once it does something: a click before the script is never lost
     }
   }
 
