@@ -3,20 +3,41 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 
 const base = process.env.BASE_URL;
 const caseId = process.env.CASE_ID;
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
+// axe-core, evaluated in the page by the DevTools protocol (as a user's extension would be): the page's
+// Content-Security-Policy stays as it is.
+const axeSource = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const shots = (process.env.SCREENSHOT || 'target/tasklist-form.png').replace(/[^/]*$/, '');
+
+/** No serious or critical accessibility violation, no sideways scrolling, and a screenshot kept. */
+async function checkPage(page, width, name) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+      .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `axe on ${name} at ${width} px`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `${name} fits ${width} px (overflow ${overflow}px)`);
+  await page.screenshot({ path: `${shots}day-${width}-${name}.png`, fullPage: true });
+}
+
+
 /** Runs `steps` in a fresh Chromium page of the given size, signed in as `username` (via the login redirect). */
-async function signedIn(username, width, height, steps) {
+async function signedIn(username, width, height, steps, options = {}) {
   const browser = await chromium.launch({
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width, height } });
+    const page = await browser.newPage({ viewport: { width, height }, ...options });
     // the pages work under their Content-Security-Policy: nothing they need is refused
     const refused = [];
     page.on('console', message => {
@@ -145,6 +166,18 @@ test('supervisor sees open steps on the process diagram and clicks through to th
     await page.locator('#step-cases tbody tr').first().waitFor();
     assert.equal(await page.locator('#step-cases tbody tr').count(), open, 'the list matches the count');
 
+    // The same counts in the table of steps, reached with the keyboard; one sub-process at a time, zoom.
+    const row = page.locator('#steps-table button.step-link[data-element="Task_AcceptCase"]');
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#step-title', { hasText: `Accept case: ${open} open` }).waitFor();
+    await page.selectOption('#diagram-part', 'SubProcess_Missing');
+    const zoomed = await page.evaluate(() => document.querySelector('.heat[data-element="Task_AcceptCase"]').getBoundingClientRect().height);
+    assert.ok(zoomed >= 14, `the step's badge is readable (${zoomed}px high)`);
+    await page.click('#zoom-in');
+    await page.click('#zoom-fit');
+    await checkPage(page, 1100, 'process-view');
+
     // On a phone-sized screen the dashboard and the outcomes stay usable: no sideways scrolling of the
     // page (wide tables scroll in their own box), and Chart.js has drawn the charts.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -225,7 +258,7 @@ test('a task page is light on data: compressed, and cached once loaded', async (
     console.log(`page weight: task page ${(first / 1024).toFixed(0)} kB on first load, ${(warm / 1024).toFixed(1)} kB warm`);
     assert.ok(first <= 350 * 1024, `first load ${first} bytes, at most 350 kB`);
     assert.ok(warm <= 30 * 1024, `warm load ${warm} bytes, at most 30 kB`);
-  });
+  }, { serviceWorkers: 'block' }); // what a phone without the app installed downloads
 });
 
 test('caseworker records a sighting and then that the child is back, from the case page of a phone', async () => {
@@ -271,25 +304,6 @@ test('caseworker finds a case by a misspelt name on a phone', async () => {
   });
 });
 
-// axe-core, evaluated in the page by the DevTools protocol (as a user's extension would be): the page's
-// Content-Security-Policy stays as it is.
-const axeSource = (await import('node:fs')).readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const shots = (process.env.SCREENSHOT || 'target/tasklist-form.png').replace(/[^/]*$/, '');
-
-/** No serious or critical accessibility violation, no sideways scrolling, and a screenshot kept. */
-async function checkPage(page, width, name) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-      .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${name} at ${width} px`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 1, `${name} fits ${width} px (overflow ${overflow}px)`);
-  await page.screenshot({ path: `${shots}day-${width}-${name}.png`, fullPage: true });
-}
-
 for (const [width, height] of [[360, 740], [1280, 800]]) {
   test(`the caseworker's day at ${width} x ${height}: report offline, accept, start the search, assess, sighting, located, find`, async () => {
     const child = width < 600 ? 'Nyaboke' : 'Chepkoech';
@@ -320,6 +334,14 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
       assert.equal(await page.evaluate(() => window.outbox.pending()), 0);
       const id = page.url().match(/cases\/([0-9a-f-]{36})/)[1];
       await checkPage(page, width, 'case-reported');
+
+      // Installed as a web app: the report page itself opens with no connection (from the service worker).
+      await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+      await page.context().setOffline(true);
+      const shell = await page.goto(`${base}/cases/new`);
+      assert.ok(shell.fromServiceWorker(), 'the report page came from the service worker');
+      await page.locator('#report input[name=childFirstName]').waitFor();
+      await page.context().setOffline(false);
 
       // Accept the case.
       await page.goto(`${base}/tasks?view=UNASSIGNED`);

@@ -15,6 +15,7 @@ window.newIdempotencyKey = () => (crypto.randomUUID ? crypto.randomUUID() : Stri
 window.sendJson = async (method, path, body, problem, form, idempotencyKey, options = {}) => {
   problem.hidden = true;
   form?.querySelectorAll('.field-error').forEach(e => e.remove());
+  form?.parentElement?.querySelectorAll('.button-error').forEach(e => e.remove());
   form?.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
   const headers = Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, window.csrfHeader());
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -53,10 +54,18 @@ window.sendJson = async (method, path, body, problem, form, idempotencyKey, opti
   return null;
 };
 
-// Shows a problem (announced: role=alert) and moves the focus to the first field at fault, or to it.
+// Shows a problem (announced: role=alert) and moves the focus to the first field at fault, or to it;
+// the form's button says it too (on a phone the top of the page is out of sight).
 window.showProblem = (problem, text, field) => {
   if (text !== null && text !== undefined) problem.textContent = text;
   problem.hidden = false;
+  const button = (field?.form || problem.ownerDocument.activeElement?.form)?.querySelector('button[type=submit]');
+  if (button && !button.nextElementSibling?.classList.contains('button-error')) {
+    const note = document.createElement('span');
+    note.className = 'field-error button-error';
+    note.textContent = 'Not sent: ' + (field ? 'see the fields marked above.' : problem.textContent);
+    button.insertAdjacentElement('afterend', note);
+  }
   problem.tabIndex = -1;
   (field || problem).focus();
 };
@@ -173,3 +182,11 @@ window.outbox = (() => {
     flush,
   };
 })();
+
+// The service worker (/sw.js): the report pages open offline; it caches no child's record. Registered
+// once signed in (its first fetch of the report pages must not meet the sign-in page).
+document.addEventListener('DOMContentLoaded', () => {
+  if ('serviceWorker' in navigator && window.isSecureContext && document.body.dataset.signedIn === 'true') {
+    navigator.serviceWorker.register('/sw.js').catch(() => { /* the pages work without it */ });
+  }
+});

@@ -14,8 +14,11 @@
   try {
     const viewer = new BpmnJS({ container: canvas });
     await viewer.importXML(await get(base + '/diagram', 'application/xml'));
-    viewer.get('canvas').zoom('fit-viewport');
+    const diagram = viewer.get('canvas');
+    diagram.zoom('fit-viewport');
     const steps = await get(base + '/steps' + county, 'application/json');
+    tools(viewer, diagram);
+    table(steps);
     const max = Math.max(1, ...steps.map(s => s.open));
     const overlays = viewer.get('overlays');
     const registry = viewer.get('elementRegistry');
@@ -28,7 +31,8 @@
       badge.innerHTML = `<span class="open">${step.open}</span>` + (step.overdue ? ` <span class="late">${step.overdue} late</span>` : '');
       badge.title = `${step.name}: ${step.open} open, ${step.overdue} overdue`;
       badge.addEventListener('click', () => show(step));
-      overlays.add(step.elementId, { position: { top: -14, right: 14 }, html: badge });
+      // readable at any zoom: the badge keeps its size
+      overlays.add(step.elementId, { position: { top: -14, right: 14 }, html: badge, scale: false });
     }
     viewer.get('eventBus').on('element.click', event => {
       const step = steps.find(s => s.elementId === event.element.id);
@@ -37,6 +41,54 @@
   } catch (e) {
     problem.textContent = 'The process view could not be drawn: ' + e.message;
     problem.hidden = false;
+  }
+
+  // Zoom, and one part (a sub-process) at a time; the arrow keys move the diagram when it has the focus.
+  function tools(viewer, diagram) {
+    const part = document.getElementById('diagram-part');
+    const registry = viewer.get('elementRegistry');
+    registry.filter(e => e.type === 'bpmn:SubProcess' && !e.businessObject.triggeredByEvent).forEach(sub => {
+      part.add(new Option(sub.businessObject.name || sub.id, sub.id));
+    });
+    part.addEventListener('change', () => {
+      const sub = registry.get(part.value);
+      if (!sub) { diagram.zoom('fit-viewport'); return; }
+      diagram.viewbox({ x: sub.x - 20, y: sub.y - 20, width: sub.width + 40, height: sub.height + 40 });
+    });
+    const by = factor => diagram.zoom(Math.min(4, Math.max(0.1, diagram.zoom() * factor)));
+    document.getElementById('zoom-in').addEventListener('click', () => by(1.25));
+    document.getElementById('zoom-out').addEventListener('click', () => by(0.8));
+    document.getElementById('zoom-fit').addEventListener('click', () => { part.value = ''; diagram.zoom('fit-viewport'); });
+    canvas.addEventListener('keydown', event => {
+      const moves = { ArrowLeft: [60, 0], ArrowRight: [-60, 0], ArrowUp: [0, 60], ArrowDown: [0, -60] };
+      if (moves[event.key]) { event.preventDefault(); diagram.scroll({ dx: moves[event.key][0], dy: moves[event.key][1] }); }
+      if (event.key === '+' || event.key === '=') by(1.25);
+      if (event.key === '-') by(0.8);
+    });
+  }
+
+  // The same counts as a table beside the diagram: each step a button (keyboard and screen readers).
+  function table(steps) {
+    const body = document.querySelector('#steps-table tbody');
+    document.getElementById('no-steps').hidden = steps.length > 0;
+    document.getElementById('steps-table').hidden = steps.length === 0;
+    body.replaceChildren(...[...steps].sort((a, b) => b.overdue - a.overdue || b.open - a.open).map(step => {
+      const tr = document.createElement('tr');
+      if (step.overdue) tr.className = 'overdue';
+      const name = document.createElement('button');
+      name.type = 'button';
+      name.className = 'link step-link';
+      name.dataset.element = step.elementId;
+      name.textContent = step.name;
+      name.addEventListener('click', () => show(step));
+      const cells = [name, String(step.open), String(step.overdue)].map(content => {
+        const td = document.createElement('td');
+        td.append(content);
+        return td;
+      });
+      tr.append(...cells);
+      return tr;
+    }));
   }
 
   async function show(step) {
