@@ -59,6 +59,11 @@
     document.getElementById('zoom-in').addEventListener('click', () => by(1.25));
     document.getElementById('zoom-out').addEventListener('click', () => by(0.8));
     document.getElementById('zoom-fit').addEventListener('click', () => { part.value = ''; diagram.zoom('fit-viewport'); });
+    // A model too wide to read whole opens at its first sub-process (the whole is one choice away).
+    if (diagram.zoom() < 0.35 && part.options.length > 1) {
+      part.selectedIndex = 1;
+      part.dispatchEvent(new Event('change'));
+    }
     canvas.addEventListener('keydown', event => {
       const moves = { ArrowLeft: [60, 0], ArrowRight: [-60, 0], ArrowUp: [0, 60], ArrowDown: [0, -60] };
       if (moves[event.key]) { event.preventDefault(); diagram.scroll({ dx: moves[event.key][0], dy: moves[event.key][1] }); }
