@@ -119,11 +119,10 @@ public class MatchFinder {
   @Transactional(readOnly = true)
   public List<Map<String, Object>> options(UUID foundCaseId) {
     List<Map<String, Object>> options = new ArrayList<>();
-    for (MatchCandidate candidate : candidates.findByFoundCaseIdAndStatusOrderByScoreDesc(foundCaseId, MatchCandidate.Status.PROPOSED)) {
-      ChildCase missing = cases.findById(candidate.getMissingCaseId()).orElseThrow();
-      if (missing.getPseudonym() != null) {
-        continue; // a protected child is never offered to the county: the secretariat verifies (see findFor)
-      }
+    // a protected child is never offered to the county: the secretariat verifies (see findFor)
+    for (Candidate proposal : proposed(foundCaseId)) {
+      MatchCandidate candidate = proposal.candidate();
+      ChildCase missing = proposal.missing();
       String label = "%s (%s) · %s · %s, %s, %s · last seen %s on %s · %s".formatted(candidate.getLabel(),
           candidate.getScore().toPlainString(), missing.getCaseNumber(), shortName(missing), missing.getChildSex().toLowerCase(),
           missing.getChildAge() == null ? "age unknown" : "age " + missing.getChildAge(), missing.getLastSeenPlace(),

@@ -31,7 +31,7 @@ public class PlainWords {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
-  private volatile Map<String, String> counties;
+  private volatile List<Map.Entry<String, String>> counties;
   private volatile Map<String, String> people = Map.of();
   private volatile Instant peopleRead = Instant.EPOCH;
 
@@ -51,11 +51,7 @@ public class PlainWords {
     if (code == null) {
       return "";
     }
-    if (counties == null) {
-      counties = Map.copyOf(jdbc.sql("select code, name from county").query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-          .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-    }
-    return counties.getOrDefault(code, code);
+    return counties().stream().filter(c -> c.getKey().equals(code)).map(Map.Entry::getValue).findFirst().orElse(code);
   }
 
   /** A child of a case offered for matching, by name as recorded ("name unknown" for a found child without one). */
@@ -65,8 +61,11 @@ public class PlainWords {
 
   /** The 47 counties, by name, for a picker. */
   public List<Map.Entry<String, String>> counties() {
-    county("000");
-    return counties.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
+    if (counties == null) {
+      counties = jdbc.sql("select code, name from county order by name")
+          .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+    }
+    return counties;
   }
 
   /** The periods a report can cover, newest first: the last 24 months and 8 quarters, by name. */
