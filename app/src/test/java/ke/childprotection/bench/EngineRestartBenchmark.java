@@ -58,7 +58,7 @@ class EngineRestartBenchmark {
     DurableEngine engine = open(dir);
     engine.start();
     long started;
-    try (ZeebeClient client = engine.createClient()) {
+    try (ZeebeClient client = engine.createClient(Duration.ofMinutes(2))) {
       BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).startEvent()
           .userTask("step").boundaryEvent("reminder", b -> b.timerWithDuration("P1D").cancelActivity(false)).endEvent()
           .moveToActivity("step").boundaryEvent("escalation", b -> b.timerWithDuration("P7D")).endEvent()
@@ -87,7 +87,7 @@ class EngineRestartBenchmark {
     long begin = System.nanoTime();
     DurableEngine engine = open(dir);
     engine.start();
-    try (ZeebeClient client = engine.createClient()) {
+    try (ZeebeClient client = engine.createClient(Duration.ofMinutes(2))) {
       // back means serving again: a waiting step's job is handed out (after the replay)
       if (client.newActivateJobsCommand().jobType("io.camunda.zeebe:userTask").maxJobsToActivate(1)
           .timeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofMinutes(10)).send().join().getJobs().isEmpty()) {

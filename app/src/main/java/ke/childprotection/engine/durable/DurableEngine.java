@@ -328,6 +328,11 @@ public final class DurableEngine implements ZeebeTestEngine {
     return clientBuilder().build();
   }
 
+  /** A client whose commands wait up to {@code requestTimeout} for the engine (tests on a busy machine). */
+  public ZeebeClient createClient(Duration requestTimeout) {
+    return clientBuilder().defaultRequestTimeout(requestTimeout).build();
+  }
+
   @Override
   public ZeebeClient createClient(ObjectMapper objectMapper) {
     return clientBuilder().withJsonMapper(new ZeebeObjectMapper(objectMapper)).build();

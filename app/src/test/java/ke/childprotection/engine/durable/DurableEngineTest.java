@@ -39,6 +39,9 @@ class DurableEngineTest {
   private static final Duration TIMER = Duration.ofSeconds(20);
   private static final DurableEngine.Settings SMALL = new DurableEngine.Settings(64 * 1024, 16L * 1024 * 1024);
 
+  /** How long a test's command may wait for the engine on a busy 2-core machine (the client's default is 10 s). */
+  static final Duration PATIENT = Duration.ofMinutes(2);
+
   @TempDir Path directory;
 
   static void deploy(ZeebeClient client) {
@@ -64,7 +67,7 @@ class DurableEngineTest {
     long jobKey;
     long instanceKey;
     DurableEngine engine = open(SMALL);
-    try (ZeebeClient client = engine.createClient()) {
+    try (ZeebeClient client = engine.createClient(PATIENT)) {
       deploy(client);
       instanceKey = client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().send().join()
           .getProcessInstanceKey();
@@ -74,7 +77,7 @@ class DurableEngineTest {
     }
 
     engine = open(SMALL);
-    try (ZeebeClient client = engine.createClient()) {
+    try (ZeebeClient client = engine.createClient(PATIENT)) {
       // still activated (10 minutes): not handed out again, and completing it by its old key works
       assertThat(client.newActivateJobsCommand().jobType(JOB_TYPE).maxJobsToActivate(10).send().join().getJobs()).isEmpty();
       client.newCompleteCommand(jobKey).send().join();
@@ -115,7 +118,7 @@ class DurableEngineTest {
 
     long restartedAt = System.currentTimeMillis();
     DurableEngine engine = open(SMALL);
-    try (ZeebeClient client = engine.createClient()) {
+    try (ZeebeClient client = engine.createClient(PATIENT)) {
       assertThat(engine.snapshotPosition()).as("recovered from the snapshot taken before the kill").isPositive();
       assertThat(client.newActivateJobsCommand().jobType(JOB_TYPE).maxJobsToActivate(10).send().join().getJobs())
           .as("the activated jobs are still held").isEmpty();
@@ -155,7 +158,7 @@ class DurableEngineTest {
     DurableEngine.Settings tiny = new DurableEngine.Settings(8 * 1024, 16L * 1024 * 1024);
     List<Long> jobs = new ArrayList<>();
     DurableEngine engine = open(tiny);
-    try (ZeebeClient client = engine.createClient()) {
+    try (ZeebeClient client = engine.createClient(PATIENT)) {
       deploy(client);
       for (int i = 0; i < 40; i++) {
         client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().send().join();
@@ -175,7 +178,7 @@ class DurableEngineTest {
       log.close();
     }
     engine = open(tiny);
-    try (ZeebeClient client = engine.createClient()) {
+    try (ZeebeClient client = engine.createClient(PATIENT)) {
       for (long job : jobs) {
         client.newCompleteCommand(job).send().join();
       }
@@ -188,11 +191,11 @@ class DurableEngineTest {
   void aReaderGetsTheRecordsOnceAndTheLogItHasNotReadIsKept() {
     DurableEngine.Settings tiny = new DurableEngine.Settings(8 * 1024, 16L * 1024 * 1024);
     DurableEngine engine = open(tiny);
-    try (ZeebeClient client = engine.createClient()) {
+    try (ZeebeClient client = engine.createClient(PATIENT)) {
       engine.retainLogFrom(0);
       deploy(client);
       for (int i = 0; i < 40; i++) {
-        client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().requestTimeout(Duration.ofSeconds(60)).send().join();
+        client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().send().join();
       }
       Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jobsOf(engine) == 40);
       long processed = engine.snapshot();
@@ -205,7 +208,7 @@ class DurableEngineTest {
       assertThat(readAll(engine, read, new ArrayList<>())).as("nothing new after the last record read").isEqualTo(read);
 
       engine.retainLogFrom(read);
-      client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().requestTimeout(Duration.ofSeconds(60)).send().join();
+      client.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion().send().join();
       Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jobsOf(engine) == 41);
       engine.snapshot();
       assertThat(engine.firstLogPosition()).as("the log the reader has read is deleted").isGreaterThan(1)

@@ -27,7 +27,7 @@ public final class EngineCrashChild {
     DurableEngine engine = DurableEngine.open(directory, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         new DurableEngine.Settings(64 * 1024, 16L * 1024 * 1024));
     engine.start();
-    try (ZeebeClient client = engine.createClient()) {
+    try (ZeebeClient client = engine.createClient(DurableEngineTest.PATIENT)) {
       DurableEngineTest.deploy(client);
       for (int i = 0; i < instances; i++) {
         long instance = client.newCreateInstanceCommand().bpmnProcessId(DurableEngineTest.PROCESS).latestVersion()
