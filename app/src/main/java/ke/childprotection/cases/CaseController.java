@@ -5,8 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import ke.childprotection.security.CurrentUser;
-import ke.childprotection.tasklist.TaskService;
-import ke.childprotection.tasklist.UserTask;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,20 +24,18 @@ class CaseController {
     }
   }
 
-  record CurrentStep(long taskId, String name, String elementId, String assignee, OffsetDateTime due) {}
-
   record TimelineEntry(OffsetDateTime at, String kind, String step, String elementId, String actor, String detail) {}
 
-  record CaseDetails(CaseView child, List<CurrentStep> currentSteps, List<TimelineEntry> timeline) {}
+  record CaseDetails(CaseView child, List<OpenSteps.Step> currentSteps, List<TimelineEntry> timeline) {}
 
   private final CaseAccess access;
   private final CaseTimeline timeline;
-  private final TaskService tasks;
+  private final OpenSteps steps;
 
-  CaseController(CaseAccess access, CaseTimeline timeline, TaskService tasks) {
+  CaseController(CaseAccess access, CaseTimeline timeline, OpenSteps steps) {
     this.access = access;
     this.timeline = timeline;
-    this.tasks = tasks;
+    this.steps = steps;
   }
 
   @GetMapping
@@ -61,10 +57,7 @@ class CaseController {
   }
 
   CaseDetails details(CurrentUser user, ChildCase c) {
-    List<CurrentStep> current = tasks.openTasksOfCase(c.getId()).stream()
-        .map((UserTask t) -> new CurrentStep(t.getJobKey(), t.getName(), t.getElementId(), t.getAssignee(), t.getDueAt()))
-        .toList();
-    return new CaseDetails(access.view(user, c), current, timelineOf(c.getId(), access.seesIdentity(user, c)));
+    return new CaseDetails(access.view(user, c), steps.of(c.getId()), timelineOf(c.getId(), access.seesIdentity(user, c)));
   }
 
   private List<TimelineEntry> timelineOf(UUID caseId, boolean seesIdentity) {

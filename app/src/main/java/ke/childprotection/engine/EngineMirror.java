@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import ke.childprotection.engine.durable.DurableEngine;
-import ke.childprotection.intake.CaseIntake;
 import ke.childprotection.support.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,7 @@ public class EngineMirror implements SmartLifecycle {
   private static final int BATCH = 2000;
   /** The variable a process started again for a stuck case carries: {attempt, caseProcess}. */
   public static final String RESTART_VARIABLE = "mccRestart";
-  private static final Set<String> CASE_START_MESSAGES = Set.of(CaseIntake.MISSING_STARTED, CaseIntake.FOUND_STARTED);
+  private static final Set<String> CASE_START_MESSAGES = Set.of(ProcessModels.MISSING_CHILD_REPORTED, ProcessModels.FOUND_CHILD_REGISTERED);
 
   private final DurableEngine engine;
   private final JdbcClient db;

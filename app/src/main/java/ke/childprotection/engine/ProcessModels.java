@@ -31,6 +31,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProcessModels {
+  /** The messages that start a case's process (message start events: one running instance per case number). */
+  public static final String MISSING_CHILD_REPORTED = "missing-child-reported";
+  public static final String FOUND_CHILD_REGISTERED = "found-child-registered";
+
   private static final Logger log = LoggerFactory.getLogger(ProcessModels.class);
 
   private final CamundaClient client;

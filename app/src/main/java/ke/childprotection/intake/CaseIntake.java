@@ -21,6 +21,7 @@ import ke.childprotection.support.InvalidInput;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import ke.childprotection.engine.EngineOutbox;
+import ke.childprotection.engine.ProcessModels;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,9 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CaseIntake {
-  /** The messages that start a case's process (message start events: one running instance per case number). */
-  public static final String MISSING_STARTED = "missing-child-reported";
-  public static final String FOUND_STARTED = "found-child-registered";
 
   private final ChildCaseRepository cases;
   private final CaseTimeline timeline;
@@ -79,7 +77,7 @@ public class CaseIntake {
     variables.put("disabilityOrMedicalNeed", report.disabilityOrMedicalNeed());
     variables.put("suspectedAbduction", report.suspectedAbduction());
     variables.put("publicityConsent", report.consentPublicity());
-    return start(user, childCase, MISSING_STARTED, "StartEvent_Reported", "Missing child reported",
+    return start(user, childCase, ProcessModels.MISSING_CHILD_REPORTED, "StartEvent_Reported", "Missing child reported",
         "reported by " + report.reporterRelationship().toLowerCase().replace('_', ' '), variables);
   }
 
@@ -96,7 +94,7 @@ public class CaseIntake {
     childCase.namesRelatives(blankToNull(report.relatives()));
     Map<String, Object> variables = new HashMap<>();
     variables.put("childAge", report.apparentAge());
-    return start(user, childCase, FOUND_STARTED, "StartEvent_FoundChildRegistered", "Found child registered",
+    return start(user, childCase, ProcessModels.FOUND_CHILD_REGISTERED, "StartEvent_FoundChildRegistered", "Found child registered",
         "found by " + report.foundByRole().toLowerCase().replace('_', ' '), variables);
   }
 

@@ -26,7 +26,6 @@ class EngineProblemsPage {
   @GetMapping("/admin/problems")
   String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String county, Model model) {
     String scope = county == null || county.isBlank() ? null : county;
-    model.addAttribute("user", user);
     model.addAttribute("county", scope);
     model.addAttribute("zone", zone);
     model.addAttribute("p", problems.overview(scope, OffsetDateTime.now()));

@@ -28,7 +28,6 @@ class DashboardPage {
       throws com.fasterxml.jackson.core.JsonProcessingException {
     DashboardScope scope = DashboardScope.of(user, county);
     Operations.Dashboard dashboard = operations.dashboard(user, scope, 14);
-    model.addAttribute("user", user);
     model.addAttribute("d", dashboard);
     model.addAttribute("county", scope.county());
     model.addAttribute("national", user.countyCode() == null);
@@ -44,7 +43,6 @@ class DashboardPage {
   String processView(@AuthenticationPrincipal CurrentUser user,
       @RequestParam(defaultValue = "missing-child-case") String process, @RequestParam(required = false) String county, Model model) {
     DashboardScope scope = DashboardScope.of(user, county);
-    model.addAttribute("user", user);
     model.addAttribute("processes", ProcessHeatmap.PROCESSES);
     model.addAttribute("process", ProcessHeatmap.PROCESSES.contains(process) ? process : ProcessHeatmap.PROCESSES.get(0));
     model.addAttribute("county", scope.county());

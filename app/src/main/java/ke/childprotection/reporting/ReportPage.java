@@ -29,7 +29,6 @@ class ReportPage {
     DashboardScope scope = DashboardScope.of(user, county);
     OutcomeFigures.Period range = range(period, model);
     OutcomeFigures.Figures result = figures.figures(range, OutcomeFigures.Filter.of(scope, null, null, null), by);
-    model.addAttribute("user", user);
     model.addAttribute("figures", result);
     model.addAttribute("county", scope.county());
     model.addAttribute("national", user.countyCode() == null);
@@ -64,7 +63,6 @@ class ReportPage {
       @RequestParam(required = false) String subCounty, @RequestParam(required = false) String sex,
       @RequestParam(required = false) String ageBand, Model model) {
     DashboardScope scope = DashboardScope.of(user, county);
-    model.addAttribute("user", user);
     model.addAttribute("measure", measure);
     model.addAttribute("rows", figures.cases(user, measure, range(period, model),
         OutcomeFigures.Filter.of(scope, subCounty, sex, ageBand)));

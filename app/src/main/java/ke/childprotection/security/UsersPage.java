@@ -18,7 +18,6 @@ class UsersPage {
 
   @GetMapping("/admin/users")
   String page(@AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("user", user);
     model.addAttribute("users", users.list(user));
     model.addAttribute("roles", Role.values());
     model.addAttribute("admin", user.role() == Role.ADMIN);

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import ke.childprotection.audit.AuditLog;
 import ke.childprotection.cases.CaseEvent;
+import ke.childprotection.cases.CaseFacts;
 import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.engine.ProcessModels;
 import ke.childprotection.security.CurrentUser;
 import ke.childprotection.support.Conflict;
 import ke.childprotection.support.InvalidInput;
 import ke.childprotection.support.NotFound;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,7 +33,7 @@ public class TaskService {
   private final TaskEngine engine;
   private final TaskReconciler reconciler;
   private final CaseTimeline timeline;
-  private final ApplicationEventPublisher events;
+  private final CaseFacts facts;
   private final ObjectMapper json;
   private final FormSubmissions submissions;
   private final AuditLog audit;
@@ -42,7 +42,7 @@ public class TaskService {
   private final ke.childprotection.security.AppUserRepository users;
 
   TaskService(List<CompletionCheck> checks, ke.childprotection.security.AppUserRepository users, UserTaskRepository tasks, FormValidator forms, ProcessModels models, TaskEngine engine,
-      TaskReconciler reconciler, CaseTimeline timeline, ApplicationEventPublisher events, ObjectMapper json,
+      TaskReconciler reconciler, CaseTimeline timeline, CaseFacts facts, ObjectMapper json,
       FormSubmissions submissions, AuditLog audit, List<TaskInputAdjuster> adjusters) {
     this.audit = audit;
     this.adjusters = adjusters;
@@ -54,7 +54,7 @@ public class TaskService {
     this.engine = engine;
     this.reconciler = reconciler;
     this.timeline = timeline;
-    this.events = events;
+    this.facts = facts;
     this.json = json;
     this.submissions = submissions;
   }
@@ -217,7 +217,7 @@ public class TaskService {
     audit.change(user.username(), task.getCaseId(), "completed " + task.getElementId());
     timeline.record(task.getCaseId(), CaseEvent.Kind.STEP_COMPLETED, task.getElementId(), task.getName(),
         user.username(), null, "job:" + jobKey + ":done");
-    events.publishEvent(new TaskCompleted(task.getCaseId(), task.getFormId(), task.getElementId(), user.username(), data));
+    facts.formCompleted(task.getCaseId(), task.getFormId(), user.username(), data);
     Map<String, Object> variables = new HashMap<>(data);
     variables.put("completedBy", user.username());
     try {

@@ -19,7 +19,6 @@ class SecretariatPage {
 
   @GetMapping("/secretariat")
   String page(@AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("user", user);
     model.addAttribute("rows", queue.queue(user));
     model.addAttribute("dashboard", queue.dashboard());
     return "secretariat";

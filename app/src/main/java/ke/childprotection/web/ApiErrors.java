@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * come out as problem details too, and Spring Boot's default handler steps aside.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors extends ResponseEntityExceptionHandler {
   private final ke.childprotection.audit.RefusedRequests refused;
 

@@ -70,7 +70,7 @@ class MatchingEndToEndTest {
     assertThat(caseworker.page("/cases/" + foundId)).contains("A likely match waits for verification", report.get("caseNumber").asText());
     String compare = caseworker.page("/tasks/" + verify.get("id").asLong());
     assertThat(compare).contains("Compare the children", "Found child", "likely match", report.get("caseNumber").asText(),
-        "Why proposed");
+        "Why proposed", "<dd>Wanjiro Kamau</dd>", "<dd>Wanjiru Kamau</dd>");
     caseworker.ok(caseworker.post("/api/tasks/" + verify.get("id").asLong() + "/claim", null));
     assertThat(caseworker.post("/api/tasks/" + verify.get("id").asLong() + "/complete",
         Map.of("matchDecision", "999999", "matchVerificationNotes", "not an offered option")).status()).isEqualTo(400);

@@ -1,6 +1,5 @@
-package ke.childprotection.web;
+package ke.childprotection.engine;
 
-import ke.childprotection.engine.EngineBinding;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

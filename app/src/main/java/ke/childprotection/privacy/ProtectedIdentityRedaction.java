@@ -1,8 +1,11 @@
-package ke.childprotection.cases;
+package ke.childprotection.privacy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import ke.childprotection.cases.CaseAccess;
+import ke.childprotection.cases.ChildCase;
+import ke.childprotection.cases.ChildCaseRepository;
 import ke.childprotection.security.CurrentUser;
 import ke.childprotection.tasklist.TaskInputAdjuster;
 import ke.childprotection.tasklist.UserTask;
