@@ -1,3 +1,15 @@
+// The page's texts in its language (keys js.* of the message bundles, written into the page by the
+// layout): t(key, a, b) puts a and b in place of {0} and {1}. A missing key shows as the key itself.
+window.t = (() => {
+  let texts = null;
+  return (key, ...args) => {
+    if (texts === null) {
+      try { texts = JSON.parse(document.getElementById('texts')?.textContent || '{}'); } catch (e) { texts = {}; }
+    }
+    return (texts[key] ?? key).replace(/\{(\d+)\}/g, (all, i) => (args[i] ?? all));
+  };
+})();
+
 // What the pages share when they call the API: the CSRF header of the session, and uploading a file
 // to a case (its problem detail shown in the given element).
 window.csrfHeader = () => {
@@ -27,14 +39,13 @@ window.sendJson = async (method, path, body, problem, form, idempotencyKey, opti
       options.offline();
       return null;
     }
-    window.showProblem(problem, 'No answer from the server (no connection?). Nothing is lost: send it again when you are '
-      + 'connected' + (idempotencyKey ? '; it will not be registered twice.' : '.'));
+    window.showProblem(problem, t(idempotencyKey ? 'api.noAnswerOnce' : 'api.noAnswer'));
     return null;
   }
   const answer = await response.json().catch(() => ({}));
   if (response.ok) return answer;
   if (response.status === 401) {
-    window.showProblem(problem, 'Your session has ended: sign in again (in another tab, or reload this page) and send it again.');
+    window.showProblem(problem, t('api.sessionEnded'));
     return null;
   }
   problem.textContent = answer.detail || response.statusText;
@@ -63,7 +74,7 @@ window.showProblem = (problem, text, field) => {
   if (button && !button.nextElementSibling?.classList.contains('button-error')) {
     const note = document.createElement('span');
     note.className = 'field-error button-error';
-    note.textContent = 'Not sent: ' + (field ? 'see the fields marked above.' : problem.textContent);
+    note.textContent = field ? t('api.notSentFields') : t('api.notSent', problem.textContent);
     button.insertAdjacentElement('afterend', note);
   }
   problem.tabIndex = -1;
@@ -143,22 +154,22 @@ window.outbox = (() => {
         const answer = await response.json().catch(() => ({}));
         const box = status();
         if (response.status === 401) {
-          box.textContent = 'A report saved on this device waits for you to sign in again.';
+          box.textContent = t('outbox.waitsForSignIn');
           return;
         }
         write(read().filter(i => i.key !== item.key));
         if (response.ok) {
-          box.textContent = item.label + ' was sent: case ' + answer.caseNumber + '. ';
+          box.textContent = t('outbox.sent.' + (item.kind || 'missing'), answer.caseNumber) + ' ';
           const link = document.createElement('a');
           link.href = '/cases/' + answer.id;
           link.id = 'outbox-sent';
-          link.textContent = 'Open the case';
+          link.textContent = t('outbox.openCase');
           box.appendChild(link);
           if (item.page === location.pathname) location.href = '/cases/' + answer.id + '?done=sent';
         } else {
           box.className = 'error';
-          box.textContent = item.label + ' saved on this device could not be registered: ' + (answer.detail || response.statusText)
-            + ((answer.errors || []).map(e => ' ' + e.field + ': ' + e.message).join(';')) + '. Report it again.';
+          box.textContent = t('outbox.refused.' + (item.kind || 'missing'), (answer.detail || response.statusText)
+            + ((answer.errors || []).map(e => ' ' + e.field + ': ' + e.message).join(';')));
         }
       }
     } finally {
@@ -170,11 +181,11 @@ window.outbox = (() => {
   else flush();
   return {
     /** Saves a report to send later; the page says so. */
-    save(endpoint, body, key, label) {
-      write(read().filter(i => i.key !== key).concat([{ endpoint, body, key, label, page: location.pathname, savedAt: new Date().toISOString() }]));
+    save(endpoint, body, key, kind) {
+      write(read().filter(i => i.key !== key).concat([{ endpoint, body, key, kind, page: location.pathname, savedAt: new Date().toISOString() }]));
       const box = status();
       box.className = 'confirmation';
-      box.textContent = 'No connection: ' + label.toLowerCase() + ' is saved on this device and will be sent as soon as the connection returns. You can leave this page.';
+      box.textContent = t('outbox.saved.' + kind);
       box.tabIndex = -1;
       box.focus();
     },

@@ -10,7 +10,7 @@
     problem.hidden = true;
     const file = upload.elements.file.files[0];
     if (!file) {
-      problem.textContent = 'Choose a file to upload.';
+      problem.textContent = t('case.chooseFile');
       problem.hidden = false;
       return;
     }

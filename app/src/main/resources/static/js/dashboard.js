@@ -28,8 +28,8 @@
       badge.className = 'heat';
       badge.dataset.element = step.elementId;
       badge.style.background = `rgba(176, 0, 32, ${0.25 + 0.6 * step.open / max})`;
-      badge.innerHTML = `<span class="open">${step.open}</span>` + (step.overdue ? ` <span class="late">${step.overdue} late</span>` : '');
-      badge.title = `${step.name}: ${step.open} open, ${step.overdue} overdue`;
+      badge.innerHTML = `<span class="open">${step.open}</span>` + (step.overdue ? ` <span class="late">${t('pv.late', step.overdue)}</span>` : '');
+      badge.title = t('pv.badge', step.name, step.open, step.overdue);
       badge.addEventListener('click', () => show(step));
       // readable at any zoom: the badge keeps its size
       overlays.add(step.elementId, { position: { top: -14, right: 14 }, html: badge, scale: false });
@@ -39,7 +39,7 @@
       if (step) show(step);
     });
   } catch (e) {
-    problem.textContent = 'The process view could not be drawn: ' + e.message;
+    problem.textContent = t('pv.notDrawn', e.message);
     problem.hidden = false;
   }
 
@@ -99,15 +99,15 @@
   async function show(step) {
     const rows = await get(base + '/steps/' + encodeURIComponent(step.elementId) + '/cases' + county, 'application/json');
     const title = document.getElementById('step-title');
-    title.textContent = `${step.name}: ${rows.length} open`;
+    title.textContent = t('pv.stepOpen', step.name, rows.length);
     title.hidden = false;
     const table = document.getElementById('step-cases');
     const body = table.querySelector('tbody');
     body.replaceChildren(...rows.map(r => {
       const tr = document.createElement('tr');
       if (r.overdue) tr.className = 'overdue';
-      const cells = [r.caseNumber, r.childName, r.countyCode, r.step, r.assignee || 'unassigned',
-        r.due ? new Date(r.due).toLocaleString() : '—'];
+      const cells = [r.caseNumber, r.childName, r.countyCode, r.step, r.assignee || t('pv.unassigned'),
+        r.due ? new Date(r.due).toLocaleString(document.documentElement.lang) : '—'];
       cells.forEach((text, i) => {
         const td = document.createElement('td');
         if (i === 0) {

@@ -5,7 +5,7 @@
     const days = JSON.parse(canvas.dataset.days || '{}');
     new window.Chart(canvas, {
       type: 'line',
-      data: { labels: Object.keys(days), datasets: [{ label: 'SLA breaches', data: Object.values(days), borderColor: '#b00020' }] },
+      data: { labels: Object.keys(days), datasets: [{ label: t('ops.breaches'), data: Object.values(days), borderColor: '#b00020' }] },
       options: { responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
     });
   }

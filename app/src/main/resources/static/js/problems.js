@@ -7,7 +7,7 @@
       const id = button.closest('tr').dataset[attribute];
       const done = await window.sendJson('POST', path(id), {}, problem);
       if (done) {
-        button.textContent = 'Retry sent';
+        button.textContent = t('problems.retrySent');
         setTimeout(() => location.reload(), 2000);
       } else {
         button.disabled = false;

@@ -21,11 +21,11 @@
   // One key for every attempt to send this report: a repeat after a lost answer returns the same case.
   const idempotencyKey = window.newIdempotencyKey();
 
-  const label = form.dataset.endpoint.endsWith('/found') ? 'The found child\'s record' : 'The missing child report';
+  const kind = form.dataset.endpoint.endsWith('/found') ? 'found' : 'missing';
   const saveForLater = report => () => {
-    window.outbox.save(form.dataset.endpoint, report, idempotencyKey, label);
+    window.outbox.save(form.dataset.endpoint, report, idempotencyKey, kind);
     if (document.getElementById('photo')?.files[0]) {
-      window.showProblem(problem, 'The photo is not kept on the device: add it on the case page once the report is sent.');
+      window.showProblem(problem, t('report.photoNotKept'));
     }
   };
 
@@ -41,8 +41,13 @@
     if (!body) return;
     const photo = document.getElementById('photo')?.files[0];
     const saved = !photo || await window.caseUpload(body.id, 'PHOTO', photo, problem,
-      'The case ' + body.caseNumber + ' is registered, but its photo was not saved: ');
+      t('report.photoNotSaved', body.caseNumber) + ' ');
     if (saved) location.href = '/cases/' + body.id + '?done=reported';
-    else problem.insertAdjacentHTML('beforeend', ' <a href="/cases/' + body.id + '">Open the case to add it again.</a>');
+    else {
+      const again = document.createElement('a');
+      again.href = '/cases/' + body.id;
+      again.textContent = t('report.addPhotoAgain');
+      problem.append(' ', again);
+    }
   });
 })();

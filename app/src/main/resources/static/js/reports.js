@@ -3,8 +3,8 @@
   const canvas = document.getElementById('chart');
   if (!canvas || !window.Chart) return;
   const groups = JSON.parse(canvas.dataset.groups || '[]');
-  const series = [['REPORTED', 'Reported missing', '#006b3f'], ['LOCATED', 'Located', '#2b7bb9'],
-    ['REUNITED', 'Reunited', '#8a5cb8'], ['STILL_MISSING', 'Still missing', '#b00020']];
+  const series = [['REPORTED', t('reports.reported'), '#006b3f'], ['LOCATED', t('reports.located'), '#2b7bb9'],
+    ['REUNITED', t('reports.reunited'), '#8a5cb8'], ['STILL_MISSING', t('reports.stillMissing'), '#b00020']];
   new window.Chart(canvas, {
     type: 'bar',
     data: {

@@ -20,7 +20,7 @@
     });
     const payload = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
     if (response.status === 401 || response.redirected && new URL(response.url).pathname === '/login') {
-      const expired = new Error('Your session has ended. Your answers are kept on this device: ');
+      const expired = new Error(t('task.sessionEnded') + ' ');
       expired.signIn = true;
       throw expired;
     }
@@ -36,7 +36,7 @@
     if (error.signIn) {
       const again = document.createElement('a');
       again.href = location.pathname;
-      again.textContent = 'sign in again and come back to this task';
+      again.textContent = t('task.signInAgain');
       problem.appendChild(again);
     }
     problem.hidden = false;
@@ -52,9 +52,35 @@
     }
   }
 
+  // form-js writes its validation messages in English: shown in the page's language instead, the same
+  // words the server uses when it checks the answers again.
+  const messages = [
+    [/^Field is required\.$/, () => t('form.required')],
+    [/^Field must have minimum length of (\d+)\.$/, m => t('form.minLength', m[1])],
+    [/^Field must have maximum length of (\d+)\.$/, m => t('form.maxLength', m[1])],
+    [/^Field must have minimum value of (.+)\.$/, m => t('form.min', m[1])],
+    [/^Field must have maximum value of (.+)\.$/, m => t('form.max', m[1])],
+    [/^Value is not a number\.$/, () => t('form.notNumber')],
+    [/^Value is expected to be an integer\.$/, () => t('form.integer')],
+    [/^Field must match pattern (.+)\.$/, () => t('form.pattern')],
+  ];
+  const translate = root => root.querySelectorAll?.('.fjs-form-field-error').forEach(error => {
+    const walker = document.createTreeWalker(error, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.nodeValue.trim();
+      for (const [pattern, say] of messages) {
+        const match = text.match(pattern);
+        if (match) { node.nodeValue = say(match); break; }
+      }
+    }
+  });
+  if (document.documentElement.lang !== 'en') {
+    new MutationObserver(() => translate(container)).observe(container, { childList: true, subtree: true, characterData: true });
+  }
+
   call('GET', `/api/tasks/${taskId}/form`).then(async ({ schema, data }) => {
     if (!schema) {
-      container.textContent = 'This task has no form.';
+      container.textContent = t('task.noForm');
       return;
     }
     const kept = draft();
@@ -64,7 +90,7 @@
       note.className = 'info';
       note.id = 'draft-restored';
       note.setAttribute('role', 'status');
-      note.textContent = 'Your earlier answers to this task were restored from this device.';
+      note.textContent = t('task.draftRestored');
       container.before(note);
     }
     form.on('changed', ({ data: now }) => {

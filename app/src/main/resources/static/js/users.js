@@ -14,7 +14,7 @@
       if (done) location.reload();
     });
     row.querySelector('button.password')?.addEventListener('click', async () => {
-      const password = window.prompt('New password for ' + row.dataset.user + ' (12 or more characters)');
+      const password = window.prompt(t('users.newPasswordFor', row.dataset.user));
       if (!password) return;
       const done = await window.sendJson('POST', path(row) + '/password', { password }, problem);
       if (done) location.reload();

@@ -27,7 +27,7 @@ class AuditController {
   private UUID caseOrNull(String caseRef) {
     UUID caseId = trail.caseOf(caseRef);
     if (caseRef != null && !caseRef.isBlank() && caseId == null) {
-      throw new NotFound("No case " + caseRef + ".");
+      throw new NotFound("problem.notFound.caseRef", caseRef);
     }
     return caseId;
   }

@@ -82,7 +82,7 @@ public class CaseAccess {
   public ChildCase readIdentity(CurrentUser user, UUID caseId, String purpose) {
     ChildCase found = read(user, caseId, purpose);
     if (!seesIdentity(user, found)) {
-      throw new AccessDeniedException("This child's identity is protected.");
+      throw new AccessDeniedException("problem.identityProtected");
     }
     return found;
   }
@@ -93,7 +93,7 @@ public class CaseAccess {
     if (exists.isPresent() && !mayRead(user, exists.get())) {
       audit.refused(user.username(), caseId, "refused: " + purpose);
     }
-    ChildCase found = exists.filter(c -> mayRead(user, c)).orElseThrow(() -> new NotFound("case " + caseId));
+    ChildCase found = exists.filter(c -> mayRead(user, c)).orElseThrow(() -> new NotFound("problem.notFound.case", caseId));
     audit.read(user.username(), caseId, purpose);
     return found;
   }

@@ -53,23 +53,23 @@ public class CaseDocuments {
   public Info upload(CurrentUser user, UUID caseId, String kind, String fileName, byte[] bytes) {
     ChildCase childCase = access.readIdentity(user, caseId, "upload document");
     if (!user.mayChangeCases()) {
-      throw new AccessDeniedException("Your role cannot add documents to a case.");
+      throw new AccessDeniedException("problem.document.role");
     }
     if (childCase.getStatus() == ChildCase.Status.CLOSED) {
-      throw new Conflict("The case is closed.");
+      throw new Conflict("problem.caseClosed");
     }
     DocumentPolicy.Kind accepted = policy.kind(kind);
     if (bytes == null || bytes.length == 0) {
-      throw new InvalidInput("The file is empty.", List.of(new InvalidInput.Field("file", "must not be empty")));
+      throw new InvalidInput("problem.file.empty", List.of(new InvalidInput.Field("file", "problem.field.notEmpty")));
     }
     if (bytes.length > policy.maxSize().toBytes()) {
-      throw new InvalidInput("The file is too large.",
-          List.of(new InvalidInput.Field("file", "must be at most " + policy.maxSize().toMegabytes() + " MB")));
+      throw new InvalidInput("problem.file.tooLarge",
+          List.of(new InvalidInput.Field("file", "problem.field.atMostMb", policy.maxSize().toMegabytes())));
     }
     String detected = tika.detect(bytes);
     if (!accepted.types().contains(detected)) {
-      throw new InvalidInput("The file is not of an accepted type.",
-          List.of(new InvalidInput.Field("file", accepted.label() + " must be one of " + String.join(", ", accepted.types()))));
+      throw new InvalidInput("problem.file.type",
+          List.of(new InvalidInput.Field("file", "problem.field.fileTypes", accepted.label(), String.join(", ", accepted.types()))));
     }
     Info info = new Info(UUID.randomUUID(), caseId, kind, accepted.label(), cleanName(fileName, detected), detected,
         bytes.length, DigestUtils.sha256Hex(bytes), user.username(), OffsetDateTime.now());
@@ -111,7 +111,7 @@ public class CaseDocuments {
     access.readIdentity(user, caseId, "document " + documentId);
     Info info = db.sql("select " + COLUMNS + " from case_document where id = ? and case_id = ?")
         .params(documentId, caseId).query(this::info).optional()
-        .orElseThrow(() -> new NotFound("document " + documentId));
+        .orElseThrow(() -> new NotFound("problem.notFound.document", documentId));
     byte[] bytes = db.sql("select content from case_document where id = ?").param(documentId)
         .query((rs, n) -> rs.getBytes(1)).single();
     return new Content(info, bytes);

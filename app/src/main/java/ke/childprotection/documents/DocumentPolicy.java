@@ -29,8 +29,8 @@ public record DocumentPolicy(DataSize maxSize, Map<String, Kind> kinds) {
   Kind kind(String name) {
     Kind kind = name == null ? null : kinds.get(name);
     if (kind == null) {
-      throw new InvalidInput("Unknown kind of document.",
-          List.of(new InvalidInput.Field("kind", "must be one of " + String.join(", ", kinds.keySet().stream().sorted().toList()))));
+      throw new InvalidInput("problem.document.kind",
+          List.of(new InvalidInput.Field("kind", "problem.field.oneOf", String.join(", ", kinds.keySet().stream().sorted().toList()))));
     }
     return kind;
   }

@@ -107,15 +107,15 @@ public class CaseIntake {
   public ChildCase correct(CurrentUser user, UUID caseId, RecordCorrection correction) {
     ChildCase childCase = access.readIdentity(user, caseId, "correct record");
     if (childCase.getStatus() == ChildCase.Status.CLOSED) {
-      throw new Conflict("The case is closed; its record can no longer be changed.");
+      throw new Conflict("problem.record.closed");
     }
     if (childCase.getVersion() != correction.version()) {
-      throw new Conflict("The record was changed by someone else since you opened it; reload and try again.");
+      throw new Conflict("problem.record.changed");
     }
     String firstName = blankToNull(correction.childFirstName());
     if (firstName == null && childCase.getCaseType() == ChildCase.Type.MISSING) {
-      throw new InvalidInput("The request has invalid fields.",
-          List.of(new InvalidInput.Field("childFirstName", "must not be blank for a missing child")));
+      throw new InvalidInput("problem.invalidFields",
+          List.of(new InvalidInput.Field("childFirstName", "problem.field.firstNameMissing")));
     }
     Integer ageBefore = childCase.getChildAge();
     List<String> changed = childCase.correct(firstName, blankToNull(correction.childLastName()), correction.childSex(),
@@ -153,11 +153,11 @@ public class CaseIntake {
 
   private ChildCase newCase(CurrentUser user, ChildCase.Type type, String county) {
     if (db.sql("select count(*) from county where code = :code").param("code", county).query(Long.class).single() == 0) {
-      throw new InvalidInput("The request has invalid fields.",
-          List.of(new InvalidInput.Field("countyCode", "no county has this code")));
+      throw new InvalidInput("problem.invalidFields",
+          List.of(new InvalidInput.Field("countyCode", "problem.field.noSuchCountyCode")));
     }
     if (!user.worksIn(county)) {
-      throw new AccessDeniedException("You can register cases of your own county only.");
+      throw new AccessDeniedException("problem.ownCountyOnly");
     }
     String prefix = type == ChildCase.Type.MISSING ? "MC" : "FC";
     String caseNumber = "%s-%s-%d-%06d".formatted(prefix, county, Year.now().getValue(), counters.next("case"));

@@ -28,8 +28,8 @@ class CaseFinderController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
     if (page < 0 || size < 1 || size > 200) {
-      throw new InvalidInput("The request has invalid fields.", java.util.List.of(
-          new InvalidInput.Field(page < 0 ? "page" : "size", page < 0 ? "0 or more" : "1 to 200")));
+      throw new InvalidInput("problem.invalidFields", java.util.List.of(
+          new InvalidInput.Field(page < 0 ? "page" : "size", page < 0 ? "problem.field.zeroOrMore" : "problem.field.pageSize")));
     }
     return finder.find(user, new CaseFinder.Criteria(blank(q), blank(status), blank(risk), blank(subCounty), from, to), page, size);
   }

@@ -198,9 +198,9 @@ public class EngineProblems {
   @Transactional
   public Incident retryIncident(String admin, long incidentKey) {
     Incident incident = incidents(null).stream().filter(i -> i.key() == incidentKey).findFirst()
-        .orElseThrow(() -> new NotFound("No open incident " + incidentKey + "."));
+        .orElseThrow(() -> new NotFound("problem.notFound.incident", String.valueOf(incidentKey)));
     if (incident.retryRequested()) {
-      throw new Conflict("A retry of incident " + incidentKey + " is already on its way to the engine.");
+      throw new Conflict("problem.incident.retrying", String.valueOf(incidentKey));
     }
     outbox.retryIncident(incident.caseId(), incidentKey, incident.jobKey(), incidentRetries);
     if (incident.caseId() != null) {
@@ -217,7 +217,7 @@ public class EngineProblems {
    */
   public StuckCase retryStuckCase(String admin, UUID caseId, OffsetDateTime now) {
     StuckCase stuck = tx.execute(status -> stuckCases(null, now).stream().filter(s -> s.caseId().equals(caseId)).findFirst()
-        .orElseThrow(() -> new NotFound("Case " + caseId + " is not stuck.")));
+        .orElseThrow(() -> new NotFound("problem.notStuck", caseId)));
     if (stuck.kind() == StuckKind.NOT_STARTED) {
       tx.executeWithoutResult(status -> startAgain(admin, stuck));
     } else {
@@ -235,7 +235,7 @@ public class EngineProblems {
         from engine_command where case_id = :id and message_id = :first
         """).param("id", caseId).param("first", "case-started:" + caseId).param("retries", "case-started:" + caseId + ":%")
         .query((rs, n) -> new Start(rs.getString(1), rs.getString(2), rs.getLong(3))).optional()
-        .orElseThrow(() -> new Conflict("Case " + stuck.caseNumber() + " has no recorded start; it cannot be started again here."));
+        .orElseThrow(() -> new Conflict("problem.stuck.noStart", stuck.caseNumber()));
     // no time to live: a start that cannot happen now (a process of the case running) is not kept for later
     outbox.publishMessage(caseId, start.message(), stuck.caseNumber(),
         "case-started:" + caseId + ":" + (start.attempts() + 1), Duration.ZERO, readJson(start.variables()));
@@ -268,11 +268,11 @@ public class EngineProblems {
           from user_task t where t.case_id = :id order by t.created_at desc, t.job_key desc fetch first 1 row only
           """).param("id", caseId).query((rs, n) -> new Last(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
           .optional()
-          .orElseThrow(() -> new Conflict("Case " + stuck.caseNumber() + " never had a task: there is no step to start it at."));
+          .orElseThrow(() -> new Conflict("problem.stuck.noTask", stuck.caseNumber()));
       String rootProcess = last.root() == null ? last.process() : last.root();
       ProcessModels.RestartPoint point = models.restartPoint(rootProcess, last.process(), last.element())
-          .orElseThrow(() -> new Conflict("The last step of case " + stuck.caseNumber() + " (" + models.elementName(last.process(),
-              last.element()) + ") cannot be started at; its supervisor decides what the case needs."));
+          .orElseThrow(() -> new Conflict("problem.stuck.cannotStartAt", stuck.caseNumber(), models.elementName(last.process(),
+              last.element())));
       Map<String, Object> variables = new LinkedHashMap<>(readJson(last.input()));
       variables.put("caseId", caseId.toString());
       var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -301,10 +301,9 @@ public class EngineProblems {
       boolean unknown = e.getStatusCode() == Status.Code.UNAVAILABLE || e.getStatusCode() == Status.Code.DEADLINE_EXCEEDED;
       db.sql("update engine_command set state = :state, last_error = :error where id = :id")
           .param("state", unknown ? "SENT" : "FAILED").param("error", truncate(e.getMessage())).param("id", restart.attempt()).update();
-      throw new Conflict(unknown
-          ? "No answer from the engine: if the process started, the case leaves this list; if not, it is listed again in "
-              + stuckAfter.toMinutes() + " minutes and can be retried."
-          : "The engine refused to start case " + stuck.caseNumber() + " at " + restart.point().name() + ": " + e.getMessage());
+      throw (unknown
+          ? new Conflict("problem.stuck.noAnswer", stuckAfter.toMinutes())
+          : new Conflict("problem.stuck.refused", stuck.caseNumber(), restart.point().name(), e.getMessage()));
     }
   }
 

@@ -59,16 +59,16 @@ public class RecordExport {
   @Transactional
   public Map<String, Object> record(CurrentUser user, UUID caseId, String reason) {
     if (reason == null || reason.strip().length() < 10 || reason.length() > 300) {
-      throw new InvalidInput("Say on what lawful request the record is exported.",
-          List.of(new InvalidInput.Field("reason", "10 to 300 characters: who asked, and on what basis")));
+      throw new InvalidInput("problem.export.reason",
+          List.of(new InvalidInput.Field("reason", "problem.field.exportReason")));
     }
     ChildCase c;
     if (user.role() == Role.ADMIN) {
-      c = cases.findById(caseId).orElseThrow(() -> new NotFound("case " + caseId));
+      c = cases.findById(caseId).orElseThrow(() -> new NotFound("problem.notFound.case", caseId));
     } else if (user.role() == Role.SUPERVISOR) {
       c = access.readIdentity(user, caseId, "export of the record");
     } else {
-      throw new AccessDeniedException("A record is exported by an administrator or the county's supervisor.");
+      throw new AccessDeniedException("problem.export.role");
     }
     audit.change(user.username(), caseId, "exported the child's record on a lawful request: " + reason.strip());
     Map<String, Object> record = new LinkedHashMap<>();

@@ -13,13 +13,13 @@ record DashboardScope(String county) {
     String requested = requestedCounty == null || requestedCounty.isBlank() ? null : requestedCounty;
     if (user.role() == Role.SUPERVISOR) {
       if (requested != null && !requested.equals(user.countyCode())) {
-        throw new AccessDeniedException("A supervisor sees their own county's figures only.");
+        throw new AccessDeniedException("problem.dashboard.ownCounty");
       }
       return new DashboardScope(user.countyCode());
     }
     if (user.role() == Role.ADMIN) {
       return new DashboardScope(requested);
     }
-    throw new AccessDeniedException("Dashboards are for supervisors and national staff.");
+    throw new AccessDeniedException("problem.dashboard.role");
   }
 }

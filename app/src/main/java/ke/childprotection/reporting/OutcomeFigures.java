@@ -129,12 +129,12 @@ public class OutcomeFigures {
       // falls through to the error below
     }
     if (period != null) {
-      throw new InvalidInput("Unknown period.", List.of(new InvalidInput.Field("period", "must be a month (2026-11) or a quarter (2026-Q4)")));
+      throw new InvalidInput("problem.period.unknown", List.of(new InvalidInput.Field("period", "problem.field.period")));
     }
     LocalDate start = from == null ? LocalDate.now(zone).withDayOfMonth(1) : from;
     LocalDate end = to == null ? start.plusMonths(1) : to;
     if (!end.isAfter(start)) {
-      throw new InvalidInput("The period is empty.", List.of(new InvalidInput.Field("to", "must be after from")));
+      throw new InvalidInput("problem.period.empty", List.of(new InvalidInput.Field("to", "problem.field.afterFrom")));
     }
     return new Period(start.atStartOfDay(zone).toOffsetDateTime(), end.atStartOfDay(zone).toOffsetDateTime(), start + " to " + end);
   }

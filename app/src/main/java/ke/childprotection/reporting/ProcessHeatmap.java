@@ -103,7 +103,7 @@ public class ProcessHeatmap {
 
   private static void known(String processId) {
     if (!PROCESSES.contains(processId)) {
-      throw new NotFound("process " + processId);
+      throw new NotFound("problem.notFound.process", processId);
     }
   }
 }

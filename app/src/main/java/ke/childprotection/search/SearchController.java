@@ -103,7 +103,7 @@ class SearchController {
   private Accepted recordLocated(CurrentUser user, UUID id, Located located) {
     ChildCase childCase = open(user, id, "POST located");
     if (childCase.getStatus() == ChildCase.Status.LOCATED) {
-      throw new Conflict("The child of this case has already been reported located.");
+      throw new Conflict("problem.alreadyLocated");
     }
     childCase.located(located.locatedAt());
     String summary = located.how().toLowerCase().replace('_', ' ') + " at " + located.place() + " on " + located.locatedAt();
@@ -129,7 +129,7 @@ class SearchController {
   private Accepted recordWithdrawn(CurrentUser user, UUID id, Withdrawn withdrawn) {
     ChildCase childCase = open(user, id, "POST withdrawn");
     if (childCase.getStatus() == ChildCase.Status.LOCATED) {
-      throw new Conflict("The child of this case has been reported located: the case goes on to identity verification.");
+      throw new Conflict("problem.locatedGoesOn");
     }
     childCase.withdrawn(java.time.OffsetDateTime.now());
     String summary = "withdrawn by " + withdrawn.withdrawnBy() + ": " + withdrawn.reason();
@@ -143,10 +143,10 @@ class SearchController {
   private ChildCase open(CurrentUser user, UUID id, String purpose) {
     ChildCase childCase = access.read(user, id, purpose);
     if (childCase.getStatus() == ChildCase.Status.CLOSED) {
-      throw new Conflict("The case is closed.");
+      throw new Conflict("problem.caseClosed");
     }
     if (childCase.getWithdrawnAt() != null) {
-      throw new Conflict("The report was withdrawn: the case is on its way to closure.");
+      throw new Conflict("problem.reportWithdrawn");
     }
     audit.change(user.username(), id, purpose);
     return childCase;

@@ -17,6 +17,8 @@ public class AppUser {
   private boolean enabled = true;
   private int failedSignIns;
   private java.time.OffsetDateTime lockedUntil;
+  /** The language chosen for pages and messages (en, sw); null: the browser's. */
+  private String language;
 
   protected AppUser() {}
 
@@ -33,6 +35,8 @@ public class AppUser {
   public String getFullName() { return fullName; }
   public Role getRole() { return Role.ofGroup(role); }
   public String getCountyCode() { return countyCode; }
+  public String getLanguage() { return language; }
+  public void setLanguage(String language) { this.language = language; }
   public String getSubCounty() { return subCounty; }
   public boolean isEnabled() { return enabled; }
   public int getFailedSignIns() { return failedSignIns; }

@@ -41,7 +41,7 @@ class SecurityConfiguration {
     http
         .addFilterBefore(signInGuard, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/icons/**", "/favicon.ico", "/error",
+            .requestMatchers("/login", "/language", "/css/**", "/js/**", "/vendor/**", "/icons/**", "/favicon.ico", "/error",
                 "/manifest.webmanifest", "/sw.js").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

@@ -79,7 +79,7 @@ public class UserAdministration {
     requireAdmin(actor);
     checkCounty(user.role(), user.countyCode());
     if (users.existsById(user.username())) {
-      throw new Conflict("There is already a user " + user.username() + ".");
+      throw new Conflict("problem.user.exists", user.username());
     }
     AppUser created = users.save(new AppUser(user.username(), encoder.encode(user.password()), user.fullName().strip(),
         user.role(), user.countyCode()));
@@ -95,7 +95,7 @@ public class UserAdministration {
     AppUser user = find(username);
     boolean removesAdmin = user.getRole() == Role.ADMIN && user.isEnabled() && (change.role() != Role.ADMIN || !change.enabled());
     if (removesAdmin && enabledAdmins() <= 1) {
-      throw new Conflict("This is the only enabled administrator; make another one first.");
+      throw new Conflict("problem.user.lastAdmin");
     }
     String before = describe(user);
     user.change(change.fullName().strip(), change.role(), change.countyCode(), change.enabled());
@@ -116,7 +116,7 @@ public class UserAdministration {
   public UserView unlock(CurrentUser actor, String username) {
     AppUser user = find(username);
     if (actor.role() != Role.ADMIN && !(actor.role() == Role.SUPERVISOR && supervises(actor, user))) {
-      throw new AccessDeniedException("Only an administrator, or the county's supervisor for its staff, lifts a lock.");
+      throw new AccessDeniedException("problem.user.unlockRole");
     }
     user.unlock();
     audit.change(actor.username(), null, "lifted the sign-in lock of user " + username);
@@ -124,7 +124,7 @@ public class UserAdministration {
   }
 
   private AppUser find(String username) {
-    return users.findById(username).orElseThrow(() -> new NotFound("No user " + username + "."));
+    return users.findById(username).orElseThrow(() -> new NotFound("problem.notFound.user", username));
   }
 
   private long enabledAdmins() {
@@ -139,7 +139,7 @@ public class UserAdministration {
 
   private static void requireAdmin(CurrentUser actor) {
     if (actor.role() != Role.ADMIN) {
-      throw new AccessDeniedException("Users are managed by administrators.");
+      throw new AccessDeniedException("problem.user.adminOnly");
     }
   }
 
@@ -148,15 +148,15 @@ public class UserAdministration {
     List<InvalidInput.Field> errors = new ArrayList<>();
     boolean countyRole = role == Role.CASEWORKER || role == Role.SUPERVISOR || role == Role.GATEKEEPING_PANEL;
     if (countyRole && county == null) {
-      errors.add(new InvalidInput.Field("countyCode", "county staff need a county"));
+      errors.add(new InvalidInput.Field("countyCode", "problem.field.countyNeeded"));
     } else if (!countyRole && county != null) {
-      errors.add(new InvalidInput.Field("countyCode", "this role works nationally: no county"));
+      errors.add(new InvalidInput.Field("countyCode", "problem.field.national"));
     } else if (county != null && db.sql("select count(*) from county where code = :code").param("code", county)
         .query(Long.class).single() == 0) {
-      errors.add(new InvalidInput.Field("countyCode", "no such county"));
+      errors.add(new InvalidInput.Field("countyCode", "problem.field.noSuchCounty"));
     }
     if (!errors.isEmpty()) {
-      throw new InvalidInput("The user's county does not fit the role.", errors);
+      throw new InvalidInput("problem.user.countyRole", errors);
     }
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import ke.childprotection.engine.ProcessModels;
+import ke.childprotection.engine.FormTexts;
 import ke.childprotection.web.PlainWords;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +19,13 @@ public class FormRecords {
 
   public record Field(String label, String value) {}
 
-  private final ProcessModels models;
+  private final FormTexts texts;
   private final ObjectMapper json;
   private final PlainWords words;
   private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
 
-  FormRecords(ProcessModels models, ObjectMapper json, PlainWords words) {
-    this.models = models;
+  FormRecords(FormTexts texts, ObjectMapper json, PlainWords words) {
+    this.texts = texts;
     this.json = json;
     this.words = words;
   }
@@ -37,7 +37,7 @@ public class FormRecords {
     List<Field> fields = new ArrayList<>();
     java.util.Set<String> shown = new java.util.HashSet<>();
     if (schema != null) {
-      for (JsonNode component : components(schema)) {
+      for (JsonNode component : FormTexts.components(schema)) {
         String key = component.path("key").asText(null);
         if (key == null || !data.containsKey(key) || data.get(key) == null) {
           continue;
@@ -48,7 +48,7 @@ public class FormRecords {
     }
     data.forEach((key, value) -> {
       if (!shown.contains(key) && value != null) {
-        fields.add(new Field(humanKey(key), value instanceof Boolean b ? (b ? "yes" : "no") : String.valueOf(value)));
+        fields.add(new Field(humanKey(key), value instanceof Boolean b ? yesOrNo(b) : String.valueOf(value)));
       }
     });
     return new Record(submission.getFormId(), title(schema, submission.getFormId()), submission.getSubmittedBy(),
@@ -57,7 +57,7 @@ public class FormRecords {
 
   private String value(JsonNode component, Object value) {
     if (value instanceof Boolean b) {
-      return b ? "yes" : "no";
+      return yesOrNo(b);
     }
     Map<String, String> options = new java.util.HashMap<>();
     component.path("values").forEach(o -> options.put(o.path("value").asText(), o.path("label").asText()));
@@ -71,24 +71,20 @@ public class FormRecords {
     return component.hasNonNull("valuesKey") ? words.word(text) : text;
   }
 
+  private String yesOrNo(boolean value) {
+    return value ? words.text("yes", "yes") : words.text("no", "no");
+  }
+
+  /** The form in the page's language. */
   private JsonNode schema(String formId) {
-    return schemas.computeIfAbsent(formId, id -> models.formSchema(id).map(text -> {
+    java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    return schemas.computeIfAbsent(formId + "/" + locale.getLanguage(), k -> texts.schema(formId, locale).map(text -> {
       try {
         return json.readTree(text);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException("form " + id + " is not JSON", e);
+        throw new IllegalStateException("form " + formId + " is not JSON", e);
       }
     }).orElse(com.fasterxml.jackson.databind.node.NullNode.getInstance()));
-  }
-
-  /** Every component, those inside groups too, in the form's order. */
-  private static List<JsonNode> components(JsonNode schema) {
-    List<JsonNode> all = new ArrayList<>();
-    for (JsonNode component : schema.path("components")) {
-      all.add(component);
-      all.addAll(components(component));
-    }
-    return all;
   }
 
   /** The form's heading ("## Risk assessment"); its id in words when it has none. */
@@ -97,7 +93,7 @@ public class FormRecords {
       for (JsonNode component : schema.path("components")) {
         String text = component.path("text").asText("");
         if ("text".equals(component.path("type").asText()) && text.startsWith("#")) {
-          return text.replaceFirst("^#+\\s*", "").trim();
+          return text.lines().findFirst().orElse("").replaceFirst("^#+\\s*", "").trim();
         }
       }
     }

@@ -66,14 +66,14 @@ public class FormValidator {
       }
       Object value = submitted.get(key);
       List<String> problems = check(field, value, scope);
-      problems.forEach(message -> errors.add(new InvalidInput.Field(key, message)));
+      problems.forEach(problem -> errors.add(new InvalidInput.Field(key, problem.key(), problem.args())));
       if (value != null) {
         accepted.put(key, value);
       }
     }
     for (String key : submitted.keySet()) {
       if (!keys.contains(key)) {
-        errors.add(new InvalidInput.Field(key, "Not a field of this form."));
+        errors.add(new InvalidInput.Field(key, "problem.form.unknownField"));
       }
     }
     return new Result(accepted, errors);
@@ -97,15 +97,18 @@ public class FormValidator {
     return result.isSuccess() && Boolean.TRUE.equals(result.result());
   }
 
-  private static List<String> check(JsonNode field, Object value, Map<String, Object> scope) {
-    List<String> problems = new ArrayList<>();
+  /** What is wrong with an answer: the key of its text (the messages of the form-js viewer, in the user's language) and its values. */
+  record Problem(String key, Object... args) {}
+
+  private static List<Problem> check(JsonNode field, Object value, Map<String, Object> scope) {
+    List<Problem> problems = new ArrayList<>();
     String type = field.path("type").asText();
     JsonNode validate = field.path("validate");
     boolean unset = value == null || "".equals(value);
     if (validate.path("required").asBoolean(false)
         && (unset || ("checkbox".equals(type) && Boolean.FALSE.equals(value))
             || (value instanceof List<?> list && list.isEmpty()))) {
-      problems.add("Field is required.");
+      problems.add(new Problem("problem.form.required"));
       return problems;
     }
     if (unset) {
@@ -113,15 +116,15 @@ public class FormValidator {
     }
     switch (type) {
       case "checkbox" -> {
-        if (!(value instanceof Boolean)) problems.add("Value must be true or false.");
+        if (!(value instanceof Boolean)) problems.add(new Problem("problem.form.boolean"));
       }
       case "number" -> checkNumber(validate, value, problems);
       case "select", "radio" -> {
-        if (!allowedValues(field, scope).contains(String.valueOf(value))) problems.add("Value is not one of the options.");
+        if (!allowedValues(field, scope).contains(String.valueOf(value))) problems.add(new Problem("problem.form.option"));
       }
       case "checklist", "taglist" -> {
         if (!(value instanceof List<?> list) || !allowedValues(field, scope).containsAll(list.stream().map(String::valueOf).toList())) {
-          problems.add("Value is not one of the options.");
+          problems.add(new Problem("problem.form.option"));
         }
       }
       case "datetime" -> checkDate(field, value, problems);
@@ -130,47 +133,48 @@ public class FormValidator {
     return problems;
   }
 
-  private static void checkText(JsonNode validate, Object value, List<String> problems) {
+  private static void checkText(JsonNode validate, Object value, List<Problem> problems) {
     if (!(value instanceof String text)) {
-      problems.add("Value must be text.");
+      problems.add(new Problem("problem.form.text"));
       return;
     }
     String trimmed = text.trim();
     if (validate.has("pattern") && !Pattern.compile(validate.get("pattern").asText()).matcher(text).find()) {
-      problems.add(validate.path("patternErrorMessage").asText("Field must match pattern " + validate.get("pattern").asText() + "."));
+      problems.add(validate.hasNonNull("patternErrorMessage") ? new Problem(validate.get("patternErrorMessage").asText())
+          : new Problem("problem.form.pattern"));
     }
     if (validate.has("minLength") && trimmed.length() < validate.get("minLength").asInt()) {
-      problems.add("Field must have minimum length of " + validate.get("minLength").asInt() + ".");
+      problems.add(new Problem("problem.form.minLength", validate.get("minLength").asInt()));
     }
     if (validate.has("maxLength") && trimmed.length() > validate.get("maxLength").asInt()) {
-      problems.add("Field must have maximum length of " + validate.get("maxLength").asInt() + ".");
+      problems.add(new Problem("problem.form.maxLength", validate.get("maxLength").asInt()));
     }
   }
 
-  private static void checkNumber(JsonNode validate, Object value, List<String> problems) {
+  private static void checkNumber(JsonNode validate, Object value, List<Problem> problems) {
     BigDecimal number;
     try {
       number = new BigDecimal(String.valueOf(value));
     } catch (NumberFormatException e) {
-      problems.add("Value is not a number.");
+      problems.add(new Problem("problem.form.notNumber"));
       return;
     }
     if (validate.has("min") && number.compareTo(validate.get("min").decimalValue()) < 0) {
-      problems.add("Field must have minimum value of " + validate.get("min").asText() + ".");
+      problems.add(new Problem("problem.form.min", validate.get("min").asText()));
     }
     if (validate.has("max") && number.compareTo(validate.get("max").decimalValue()) > 0) {
-      problems.add("Field must have maximum value of " + validate.get("max").asText() + ".");
+      problems.add(new Problem("problem.form.max", validate.get("max").asText()));
     }
   }
 
-  private static void checkDate(JsonNode field, Object value, List<String> problems) {
+  private static void checkDate(JsonNode field, Object value, List<Problem> problems) {
     if (!"date".equals(field.path("subtype").asText("date"))) {
       return;
     }
     try {
       LocalDate.parse(String.valueOf(value));
     } catch (DateTimeParseException e) {
-      problems.add("Value must be a date (YYYY-MM-DD).");
+      problems.add(new Problem("problem.form.date"));
     }
   }
 

@@ -39,9 +39,12 @@ class TaskController {
   private final ObjectMapper json;
 
   private final ke.childprotection.audit.AuditLog audit;
+  private final ke.childprotection.engine.FormTexts formTexts;
 
-  TaskController(TaskService tasks, ObjectMapper json, ke.childprotection.audit.AuditLog audit) {
+  TaskController(TaskService tasks, ObjectMapper json, ke.childprotection.audit.AuditLog audit,
+      ke.childprotection.engine.FormTexts formTexts) {
     this.audit = audit;
+    this.formTexts = formTexts;
     this.tasks = tasks;
     this.json = json;
   }
@@ -61,11 +64,16 @@ class TaskController {
 
   @GetMapping("/{id}/form")
   @Operation(summary = "The task's Camunda Form schema and the data it starts from")
-  TaskForm form(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) throws Exception {
+  TaskForm form(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, java.util.Locale locale) throws Exception {
     UserTask task = tasks.get(user, id);
     audit.read(user.username(), task.getCaseId(), "task form " + task.getElementId());
-    String schema = tasks.formSchema(task);
-    return new TaskForm(id, task.getFormId(), schema == null ? null : json.readTree(schema), tasks.inputDataFor(user, task));
+    if (task.getFormId() == null) {
+      return new TaskForm(id, null, null, tasks.inputDataFor(user, task));
+    }
+    // in the user's language: the form's texts and the labels of options it takes from the task's data
+    String schema = formTexts.schema(task.getFormId(), locale).orElse(null);
+    return new TaskForm(id, task.getFormId(), schema == null ? null : json.readTree(schema),
+        formTexts.data(task.getFormId(), tasks.inputDataFor(user, task), locale));
   }
 
   @PostMapping("/{id}/claim")

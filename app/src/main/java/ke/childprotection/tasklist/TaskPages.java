@@ -72,7 +72,7 @@ class TaskPages {
     model.addAttribute("children", byCase.values().stream().collect(Collectors.toMap(ChildCase::getId,
         c -> CaseView.childName(c, access.seesIdentity(user, c)))));
     model.addAttribute("risks", byCase.values().stream().filter(c -> c.getRiskLevel() != null)
-        .collect(Collectors.toMap(ChildCase::getId, c -> c.getRiskLevel().toLowerCase())));
+        .collect(Collectors.toMap(ChildCase::getId, ChildCase::getRiskLevel)));
     model.addAttribute("now", now);
     model.addAttribute("notifications", notifications.forUser(user));
     return "tasks";

@@ -82,13 +82,13 @@ public class TaskService {
 
   @Transactional(readOnly = true)
   public UserTask get(CurrentUser user, long jobKey) {
-    UserTask task = tasks.findById(jobKey).orElseThrow(() -> new NotFound("task " + jobKey));
+    UserTask task = tasks.findById(jobKey).orElseThrow(() -> new NotFound("problem.notFound.task", String.valueOf(jobKey)));
     if (!TaskPermissions.maySee(user, task)) {
       audit.refused(user.username(), task.getCaseId(), "refused: task " + jobKey + " (not for this user)");
-      throw new NotFound("task " + jobKey);
+      throw new NotFound("problem.notFound.task", String.valueOf(jobKey));
     }
     if (!TaskPermissions.mayWork(user, task)) {
-      throw new AccessDeniedException("This task is for another group or user.");
+      throw new AccessDeniedException("problem.task.notYours");
     }
     return task;
   }
@@ -134,10 +134,10 @@ public class TaskService {
       return task;
     }
     if (task.getAssignee() != null) {
-      throw new Conflict("The task is already claimed by " + task.getAssignee() + ".");
+      throw new Conflict("problem.task.claimedBy", task.getAssignee());
     }
     if (!user.inGroup(task.getCandidateGroups())) {
-      throw new AccessDeniedException("Only " + String.join(", ", task.getCandidateGroups()) + " may claim this task.");
+      throw new AccessDeniedException("problem.task.otherGroup");
     }
     task.claim(user.username());
     return task;
@@ -150,23 +150,23 @@ public class TaskService {
   @Transactional
   public UserTask assign(CurrentUser supervisor, long jobKey, String assignee) {
     if (supervisor.role() != ke.childprotection.security.Role.SUPERVISOR) {
-      throw new AccessDeniedException("Only a supervisor reassigns tasks.");
+      throw new AccessDeniedException("problem.task.reassignRole");
     }
-    UserTask task = tasks.findById(jobKey).orElseThrow(() -> new NotFound("task " + jobKey));
+    UserTask task = tasks.findById(jobKey).orElseThrow(() -> new NotFound("problem.notFound.task", String.valueOf(jobKey)));
     if (!TaskPermissions.mayAssign(supervisor, task)) {
       audit.refused(supervisor.username(), task.getCaseId(), "refused: reassigning task " + jobKey);
-      throw new NotFound("task " + jobKey);
+      throw new NotFound("problem.notFound.task", String.valueOf(jobKey));
     }
     if (!task.isOpen()) {
-      throw new Conflict("The task is " + task.getState().name().toLowerCase() + ".");
+      throw new Conflict("problem.task.state." + task.getState().name());
     }
     if (assignee == null || assignee.isBlank()) {
       task.unclaim();
     } else {
       var user = users.findById(assignee).filter(u -> u.isEnabled() && task.getCountyCode().equals(u.getCountyCode())
           && task.getCandidateGroups().contains(u.getRole().group()))
-          .orElseThrow(() -> new InvalidInput("This person cannot take the task.",
-              List.of(new InvalidInput.Field("assignee", "must be an active user of the county in " + String.join(", ", task.getCandidateGroups())))));
+          .orElseThrow(() -> new InvalidInput("problem.task.cannotTake",
+              List.of(new InvalidInput.Field("assignee", "problem.field.assignee", String.join(", ", task.getCandidateGroups())))));
       task.claim(user.getUsername());
     }
     String to = task.getAssignee() == null ? "unassigned" : task.getAssignee();
@@ -180,7 +180,7 @@ public class TaskService {
   public UserTask unclaim(CurrentUser user, long jobKey) {
     UserTask task = openTask(user, jobKey);
     if (!user.username().equals(task.getAssignee())) {
-      throw new Conflict("Only the user who claimed the task can unclaim it.");
+      throw new Conflict("problem.task.unclaimOwn");
     }
     task.unclaim();
     return task;
@@ -195,21 +195,21 @@ public class TaskService {
   public UserTask complete(CurrentUser user, long jobKey, Map<String, Object> submitted) {
     UserTask task = openTask(user, jobKey);
     if (!user.username().equals(task.getAssignee())) {
-      throw new Conflict("Claim the task before completing it.");
+      throw new Conflict("problem.task.claimFirst");
     }
     Map<String, Object> data = submitted == null ? Map.of() : submitted;
     String schema = formSchema(task);
     if (schema != null) {
       FormValidator.Result result = forms.validate(schema, inputData(task), data);
       if (!result.valid()) {
-        throw new InvalidInput("The form has invalid fields.", result.errors());
+        throw new InvalidInput("problem.form.invalid", result.errors());
       }
       data = result.data();
       for (CompletionCheck check : checks) {
         check.check(task, inputData(task), data);
       }
     } else if (!data.isEmpty()) {
-      throw new InvalidInput("This task has no form: it takes no data.", List.of());
+      throw new InvalidInput("problem.form.none", List.of());
     }
     task.complete(user.username());
     tasks.saveAndFlush(task);
@@ -230,7 +230,7 @@ public class TaskService {
           reconciler.cancel(jobKey);
         }
       });
-      throw new Conflict("This step was interrupted by the process and can no longer be completed.");
+      throw new Conflict("problem.task.interrupted");
     }
     return task;
   }
@@ -238,7 +238,7 @@ public class TaskService {
   private UserTask openTask(CurrentUser user, long jobKey) {
     UserTask task = get(user, jobKey);
     if (!task.isOpen()) {
-      throw new Conflict("The task is " + task.getState().name().toLowerCase() + ".");
+      throw new Conflict("problem.task.state." + task.getState().name());
     }
     return task;
   }

@@ -33,9 +33,9 @@ class RequiredDocumentsCheck implements CompletionCheck {
     Set<String> uploaded = stored.kindsOf(task.getCaseId());
     List<String> missing = required.stream().map(String::valueOf).filter(k -> !uploaded.contains(k)).toList();
     if (!missing.isEmpty()) {
-      throw new InvalidInput("Required documents are missing: upload them before submitting.",
-          List.of(new InvalidInput.Field("requiredDocuments", "missing: "
-              + missing.stream().map(documents::label).collect(Collectors.joining(", ")))));
+      throw new InvalidInput("problem.documentsMissing",
+          List.of(new InvalidInput.Field("requiredDocuments", "problem.field.missing",
+              missing.stream().map(documents::label).collect(Collectors.joining(", ")))));
     }
   }
 }

@@ -60,10 +60,10 @@ class TraffickingConcernController {
   Map<String, Object> raise(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Concern concern) {
     ChildCase childCase = access.read(user, id, "raise trafficking concern");
     if (!user.worksIn(childCase.getCountyCode())) {
-      throw new AccessDeniedException("Only the county's staff raise concerns on a case.");
+      throw new AccessDeniedException("problem.concern.role");
     }
     if (childCase.getStatus() == ChildCase.Status.CLOSED) {
-      throw new Conflict("The case is closed.");
+      throw new Conflict("problem.caseClosed");
     }
     List<String> seen = new ArrayList<>();
     if (concern.act()) seen.add("act");

@@ -30,9 +30,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors extends ResponseEntityExceptionHandler {
   private final ke.childprotection.audit.RefusedRequests refused;
+  private final org.springframework.context.MessageSource messages;
 
-  ApiErrors(ke.childprotection.audit.RefusedRequests refused) {
+  ApiErrors(ke.childprotection.audit.RefusedRequests refused, org.springframework.context.MessageSource messages) {
     this.refused = refused;
+    this.messages = messages;
+  }
+
+  /** A text of the bundles in the request's language; a text that is no key stays as it is. */
+  private String text(String key, Object... args) {
+    return key == null ? null : messages.getMessage(key, args, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
@@ -42,7 +49,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<InvalidInput.Field> fields = e.getBindingResult().getFieldErrors().stream()
         .map(f -> new InvalidInput.Field(f.getField(), f.getDefaultMessage())).toList();
-    return ResponseEntity.badRequest().body(badRequest("The request has invalid fields.", fields));
+    return ResponseEntity.badRequest().body(badRequest("problem.invalidFields", fields));
   }
 
   @Override
@@ -55,42 +62,42 @@ class ApiErrors extends ResponseEntityExceptionHandler {
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
           .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
       String original = mapping.getOriginalMessage() == null ? "" : mapping.getOriginalMessage();
-      String reason = original.contains("control character") ? "contains a control character"
-          : original.contains("outside 1900-2199") ? "a date between 1900 and 2199" : "not a valid value of the expected type";
+      String reason = original.contains("control character") ? "problem.field.controlCharacter"
+          : original.contains("outside 1900-2199") ? "problem.field.dateRange" : "problem.field.wrongType";
       fields = List.of(new InvalidInput.Field(field, reason));
     }
-    return ResponseEntity.badRequest().body(badRequest("The request body is not readable JSON of the expected shape.", fields));
+    return ResponseEntity.badRequest().body(badRequest("problem.unreadable", fields));
   }
 
   @ExceptionHandler(InvalidInput.class)
   ProblemDetail invalid(InvalidInput e) {
-    return badRequest(e.getMessage(), e.fields());
+    return badRequest(e.key(), e.fields(), e.args());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    return badRequest("Invalid value for " + e.getName() + ".", List.of(new InvalidInput.Field(e.getName(), "invalid value")));
+    return badRequest("problem.invalidValue", List.of(new InvalidInput.Field(e.getName(), "problem.field.invalidValue")), e.getName());
   }
 
   @ExceptionHandler(NotFound.class)
   ProblemDetail notFound(NotFound e) {
-    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    return problem(HttpStatus.NOT_FOUND, text("problem.title.notFound"), text(e.key(), e.args()));
   }
 
   @ExceptionHandler(Conflict.class)
   ProblemDetail conflict(Conflict e) {
-    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    return problem(HttpStatus.CONFLICT, text("problem.title.conflict"), text(e.key(), e.args()));
   }
 
   @ExceptionHandler(OptimisticLockingFailureException.class)
   ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
-    return problem(HttpStatus.CONFLICT, "Conflict", "Someone else changed this at the same moment; reload and try again.");
+    return problem(HttpStatus.CONFLICT, text("problem.title.conflict"), text("problem.concurrentChange"));
   }
 
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail forbidden(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
     refused.record(request);
-    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    return problem(HttpStatus.FORBIDDEN, text("problem.title.forbidden"), text(e.getMessage()));
   }
 
   /**
@@ -101,9 +108,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   ProblemDetail unexpected(Exception e) {
     String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
     log.error("Unexpected error, reference {}", reference, e);
-    ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-        "The request could not be completed and nothing of it was saved. Give reference " + reference
-            + " to your administrator if it happens again.");
+    ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, text("problem.title.internal"),
+        text("problem.internal", reference));
     problem.setProperty("reference", reference);
     return problem;
   }
@@ -113,14 +119,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
       HttpStatusCode status, WebRequest request) {
     // the framework's own problem details say what was wrong without the exception's text
     if (body instanceof ProblemDetail detail && status.is5xxServerError()) {
-      detail.setDetail("The request could not be completed.");
+      detail.setDetail(text("problem.notCompleted"));
     }
     return super.handleExceptionInternal(e, body, headers, status, request);
   }
 
-  private static ProblemDetail badRequest(String detail, List<InvalidInput.Field> fields) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
-    problem.setProperty("errors", fields);
+  private ProblemDetail badRequest(String key, List<InvalidInput.Field> fields, Object... args) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("problem.title.invalid"), text(key, args));
+    problem.setProperty("errors", fields.stream().map(f -> new InvalidInput.Field(f.field(), text(f.message(), f.args()))).toList());
     return problem;
   }
 

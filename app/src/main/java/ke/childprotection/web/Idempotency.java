@@ -83,8 +83,8 @@ public class Idempotency {
       return tx.execute(status -> action.get());
     }
     if (!KEY.matcher(key).matches()) {
-      throw new InvalidInput("The request has invalid fields.",
-          List.of(new InvalidInput.Field(HEADER, "must be 1 to 200 visible ASCII characters")));
+      throw new InvalidInput("problem.invalidFields",
+          List.of(new InvalidInput.Field(HEADER, "problem.field.idempotencyKey")));
     }
     String hash = hash(request);
     Optional<Stored> earlier = find(user, key);
@@ -112,7 +112,7 @@ public class Idempotency {
         throw e; // no twin: the request itself broke a rule of the database
       }
       return twin.filter(s -> s.status() != null).map(s -> replay(s, endpoint, hash))
-          .orElseThrow(() -> new Conflict("A request with this Idempotency-Key is still being processed; send it again in a moment."));
+          .orElseThrow(() -> new Conflict("problem.idempotency.inProgress"));
     }
   }
 
@@ -122,7 +122,7 @@ public class Idempotency {
           "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
     }
     if (stored.status() == null) {
-      throw new Conflict("A request with this Idempotency-Key is still being processed; send it again in a moment.");
+      throw new Conflict("problem.idempotency.inProgress");
     }
     ResponseEntity.BodyBuilder answer = ResponseEntity.status(stored.status()).header("Idempotent-Replayed", "true");
     if (stored.location() != null) {

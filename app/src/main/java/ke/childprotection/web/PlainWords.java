@@ -18,17 +18,34 @@ public class PlainWords {
   private static final Duration NAMES_KEPT = Duration.ofMinutes(1);
 
   private final JdbcClient jdbc;
+  private final org.springframework.context.MessageSource messages;
   private volatile List<Map.Entry<String, String>> counties;
   private volatile Map<String, String> people = Map.of();
   private volatile Instant peopleRead = Instant.EPOCH;
 
-  PlainWords(JdbcClient jdbc) {
+  PlainWords(JdbcClient jdbc, org.springframework.context.MessageSource messages) {
     this.jdbc = jdbc;
+    this.messages = messages;
   }
 
-  /** A code as words: RETURNED_HOME → "returned home", FEMALE → "female". */
+  /** A code as words in the page's language: RETURNED_HOME → "returned home" ("amerudi nyumbani"), FEMALE → "female". */
   public String word(String code) {
-    return code == null ? "" : code.replace('_', ' ').toLowerCase(Locale.ROOT);
+    return code == null ? "" : text("word." + code, code.replace('_', ' ').toLowerCase(Locale.ROOT));
+  }
+
+  /** A step of a process (a task, an event) by its name in the page's language; the model's own name when it has none. */
+  public String step(String elementId, String name) {
+    return elementId == null ? (name == null ? "" : name) : text("step." + elementId, name == null ? elementId : name);
+  }
+
+  /** A kind of document by its name in the page's language; the configured label when it has none. */
+  public String document(String kind, String label) {
+    return text("document." + kind, label);
+  }
+
+  /** The text of a key in the page's language, or the fallback. */
+  public String text(String key, String fallback) {
+    return messages.getMessage(key, null, fallback, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 
   /** A county by its name ("Nairobi"); the code when it is not one of the 47. */
@@ -52,7 +69,7 @@ public class PlainWords {
   public List<Map.Entry<String, String>> periods(java.time.ZoneId zone) {
     java.time.YearMonth now = java.time.YearMonth.now(zone);
     List<Map.Entry<String, String>> periods = new ArrayList<>();
-    java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+    java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", org.springframework.context.i18n.LocaleContextHolder.getLocale());
     for (int i = 0; i < 24; i++) {
       java.time.YearMonth m = now.minusMonths(i);
       periods.add(Map.entry(m.toString(), m.format(month)));
@@ -61,8 +78,8 @@ public class PlainWords {
       java.time.YearMonth m = now.minusMonths(3L * i);
       int quarter = (m.getMonthValue() - 1) / 3 + 1;
       periods.add(Map.entry(m.getYear() + "-Q" + quarter, "Q" + quarter + " " + m.getYear() + " ("
-          + java.time.Month.of(quarter * 3 - 2).getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + "–"
-          + java.time.Month.of(quarter * 3).getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + ")"));
+          + java.time.Month.of(quarter * 3 - 2).getDisplayName(java.time.format.TextStyle.SHORT, org.springframework.context.i18n.LocaleContextHolder.getLocale()) + "–"
+          + java.time.Month.of(quarter * 3).getDisplayName(java.time.format.TextStyle.SHORT, org.springframework.context.i18n.LocaleContextHolder.getLocale()) + ")"));
     }
     return periods;
   }
@@ -78,7 +95,7 @@ public class PlainWords {
       return "";
     }
     if ("system".equals(username)) {
-      return "the system";
+      return text("person.system", "the system");
     }
     if (Instant.now().isAfter(peopleRead.plus(NAMES_KEPT))) {
       people = Map.copyOf(jdbc.sql("select username, full_name from app_user")
