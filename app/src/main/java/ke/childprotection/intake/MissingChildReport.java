@@ -11,11 +11,11 @@ import java.time.OffsetDateTime;
 
 /** A report of a missing child, as taken at once from a parent, police, chief, school, 116 or the community. */
 public record MissingChildReport(
-    @NotBlank @Pattern(regexp = "\\d{3}", message = "must be a three-digit county code") String countyCode,
+    @NotBlank @Pattern(regexp = "\\d{3}", message = "{validation.countyCode}") String countyCode,
     @Size(max = 80) String subCounty,
     @NotBlank @Size(max = 80) String childFirstName,
     @Size(max = 80) String childLastName,
-    @NotBlank @Pattern(regexp = "FEMALE|MALE|UNKNOWN", message = "must be FEMALE, MALE or UNKNOWN") String childSex,
+    @NotBlank @Pattern(regexp = "FEMALE|MALE|UNKNOWN", message = "{validation.sex}") String childSex,
     @Min(0) @Max(17) Integer childAge,
     @NotNull @PastOrPresent OffsetDateTime lastSeenAt,
     @NotBlank @Size(max = 200) String lastSeenPlace,
@@ -26,9 +26,9 @@ public record MissingChildReport(
     @Size(max = 4000) String circumstances,
     @Size(max = 400) String relatives,
     @NotBlank @Size(max = 120) String reporterName,
-    @NotBlank @Pattern(regexp = "\\+?[0-9 ]{9,16}", message = "must be a phone number") String reporterPhone,
+    @NotBlank @Pattern(regexp = "\\+?[0-9 ]{9,16}", message = "{validation.phone}") String reporterPhone,
     @NotBlank @Pattern(regexp = "PARENT|RELATIVE|POLICE|CHIEF|SCHOOL|INSTITUTION|HELPLINE_116|COMMUNITY",
-        message = "must be one of PARENT, RELATIVE, POLICE, CHIEF, SCHOOL, INSTITUTION, HELPLINE_116, COMMUNITY")
+        message = "{validation.reporterRelation}")
     String reporterRelationship,
     @Size(max = 40) String policeObNumber,
     boolean consentPublicity,

@@ -16,7 +16,7 @@ public record RecordCorrection(
     @NotNull Long version,
     @Size(max = 80) String childFirstName,
     @Size(max = 80) String childLastName,
-    @NotBlank @Pattern(regexp = "FEMALE|MALE|UNKNOWN", message = "must be FEMALE, MALE or UNKNOWN") String childSex,
+    @NotBlank @Pattern(regexp = "FEMALE|MALE|UNKNOWN", message = "{validation.sex}") String childSex,
     @Min(0) @Max(17) Integer childAge,
     @Size(max = 80) String subCounty,
     @NotBlank @Size(max = 200) String place,

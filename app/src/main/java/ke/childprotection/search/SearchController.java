@@ -45,7 +45,7 @@ class SearchController {
 
   record Located(@NotNull @PastOrPresent OffsetDateTime locatedAt, @NotBlank @Size(max = 200) String place,
       @NotBlank @Pattern(regexp = "FOUND|RETURNED_HOME|MATCHED_FOUND_CHILD",
-          message = "must be FOUND, RETURNED_HOME or MATCHED_FOUND_CHILD") String how,
+          message = "{validation.how}") String how,
       @Size(max = 1000) String circumstances) {}
 
   record Withdrawn(@NotBlank @Size(min = 5, max = 1000) String reason,

@@ -16,12 +16,22 @@ class LanguageChoice {
     this.languages = languages;
   }
 
+  /** Back to {@code back}, or else to the page the switch was pressed on (its Referer: path and query only). */
   @PostMapping("/language")
   String choose(@RequestParam String lang, @RequestParam(required = false) String back,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "Referer", required = false) String referer,
       HttpServletRequest request, HttpServletResponse response) {
     java.util.Locale locale = Languages.of(lang);
     if (locale != null) {
       languages.setLocale(request, response, locale);
+    }
+    if (back == null && referer != null) {
+      try {
+        java.net.URI page = java.net.URI.create(referer);
+        back = page.getRawPath() + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery());
+      } catch (IllegalArgumentException e) {
+        back = null;
+      }
     }
     // only a page of this site: never an open redirect
     boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.startsWith("/\\")

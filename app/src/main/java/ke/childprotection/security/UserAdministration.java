@@ -36,16 +36,16 @@ public class UserAdministration {
   }
 
   public record NewUser(
-      @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}", message = "3 to 64 of a-z, 0-9, dot, dash, underscore") String username,
+      @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}", message = "{validation.username}") String username,
       @NotBlank @Size(max = 120) String fullName,
       @NotNull Role role,
-      @Pattern(regexp = "\\d{3}", message = "a county code of 3 digits") String countyCode,
-      @NotNull @Size(min = MIN_PASSWORD, max = 128, message = "12 to 128 characters") String password) {}
+      @Pattern(regexp = "\\d{3}", message = "{validation.countyCode}") String countyCode,
+      @NotNull @Size(min = MIN_PASSWORD, max = 128, message = "{validation.password}") String password) {}
 
   public record UserChange(@NotBlank @Size(max = 120) String fullName, @NotNull Role role,
-      @Pattern(regexp = "\\d{3}", message = "a county code of 3 digits") String countyCode, boolean enabled) {}
+      @Pattern(regexp = "\\d{3}", message = "{validation.countyCode}") String countyCode, boolean enabled) {}
 
-  public record NewPassword(@NotNull @Size(min = MIN_PASSWORD, max = 128, message = "12 to 128 characters") String password) {}
+  public record NewPassword(@NotNull @Size(min = MIN_PASSWORD, max = 128, message = "{validation.password}") String password) {}
 
   private final AppUserRepository users;
   private final PasswordEncoder encoder;

@@ -65,7 +65,7 @@ public class FormValidator {
         continue;
       }
       Object value = submitted.get(key);
-      List<String> problems = check(field, value, scope);
+      List<Problem> problems = check(field, value, scope);
       problems.forEach(problem -> errors.add(new InvalidInput.Field(key, problem.key(), problem.args())));
       if (value != null) {
         accepted.put(key, value);

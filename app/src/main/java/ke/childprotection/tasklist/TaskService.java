@@ -137,7 +137,7 @@ public class TaskService {
       throw new Conflict("problem.task.claimedBy", task.getAssignee());
     }
     if (!user.inGroup(task.getCandidateGroups())) {
-      throw new AccessDeniedException("problem.task.otherGroup");
+      throw new ke.childprotection.support.Refused("problem.task.otherGroup", String.join(", ", task.getCandidateGroups()));
     }
     task.claim(user.username());
     return task;

@@ -97,7 +97,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail forbidden(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
     refused.record(request);
-    return problem(HttpStatus.FORBIDDEN, text("problem.title.forbidden"), text(e.getMessage()));
+    return problem(HttpStatus.FORBIDDEN, text("problem.title.forbidden"), forbiddenText(e));
+  }
+
+  /** Our refusals name their text; the framework's own ("Access Denied") get the general one. */
+  private String forbiddenText(AccessDeniedException e) {
+    String key = e.getMessage() != null && e.getMessage().startsWith("problem.") ? e.getMessage() : "problem.forbidden";
+    return text(key, e instanceof ke.childprotection.support.Refused r ? r.args() : new Object[0]);
   }
 
   /**
@@ -120,6 +126,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     // the framework's own problem details say what was wrong without the exception's text
     if (body instanceof ProblemDetail detail && status.is5xxServerError()) {
       detail.setDetail(text("problem.notCompleted"));
+    } else if (body instanceof ProblemDetail detail && detail.getDetail() != null && detail.getDetail().startsWith("problem.")) {
+      detail.setDetail(text(detail.getDetail())); // our own reason given to ResponseStatusException
     }
     return super.handleExceptionInternal(e, body, headers, status, request);
   }

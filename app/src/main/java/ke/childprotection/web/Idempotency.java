@@ -118,8 +118,7 @@ public class Idempotency {
 
   private ResponseEntity<?> replay(Stored stored, String endpoint, String hash) {
     if (!stored.endpoint().equals(endpoint) || !stored.requestHash().equals(hash)) {
-      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
-          "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
+      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "problem.idempotency.otherRequest");
     }
     if (stored.status() == null) {
       throw new Conflict("problem.idempotency.inProgress");

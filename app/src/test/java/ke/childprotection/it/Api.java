@@ -19,14 +19,43 @@ final class Api {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String base;
   private final String authorization;
+  private final String language;
 
   Api(int port, String username) {
     this(port, username, "demo1234");
   }
 
   Api(int port, String username, String password) {
-    this.base = "http://127.0.0.1:" + port;
-    this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this("http://127.0.0.1:" + port,
+        "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)), null);
+  }
+
+  private Api(String base, String authorization, String language) {
+    this.base = base;
+    this.authorization = authorization;
+    this.language = language;
+  }
+
+  /** The same user on a device set to a language ({@code Accept-Language}). */
+  Api speaking(String languageTag) {
+    return new Api(base, authorization, languageTag);
+  }
+
+  /** A form post as a page's form sends it (url-encoded); a redirect is not followed. */
+  HttpResponse<Void> form(String path, java.util.Map<String, String> fields) {
+    String body = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+    try {
+      return HTTP.send(withLanguage(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))).build(),
+          HttpResponse.BodyHandlers.discarding());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpRequest.Builder withLanguage(HttpRequest.Builder request) {
+    return language == null ? request : request.header("Accept-Language", language);
   }
 
   Response get(String path) {
@@ -79,7 +108,7 @@ final class Api {
   /** A download: status, headers and the bytes as they are. */
   HttpResponse<byte[]> download(String path) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET().build(),
+      return HTTP.send(withLanguage(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)).GET().build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -100,7 +129,7 @@ final class Api {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = HTTP.send(request.header("Authorization", authorization)
+      HttpResponse<String> response = HTTP.send(withLanguage(request).header("Authorization", authorization)
           .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
       return new Response(response.statusCode(), body);

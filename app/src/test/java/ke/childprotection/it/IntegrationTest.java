@@ -21,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"postgres", "test"})
-@TestPropertySource(properties = "MCC_DB_SCHEMA=mcc_it")
+@TestPropertySource(properties = "MCC_DB_SCHEMA=${MCC_IT_SCHEMA:mcc_it}")
 @Import(IntegrationTest.CleanSchema.class)
 public @interface IntegrationTest {
   @TestConfiguration

@@ -56,7 +56,7 @@ class PagesAndDocsTest {
     MissingChildCaseEndToEndTest.complete(caseworker, accept, java.util.Map.of("acceptConfirmed", true, "acceptanceNote", "on my way"));
     String page = get("/cases/" + caseId, "sup.nairobi").body();
     assertThat(page).contains("Accept case · ", "I accept responsibility for this case", "<dd>yes</dd>", "on my way", "female, 11")
-        .doesNotContain("acceptConfirmed", "accept-case ·", "(PARENT)").contains("(parent)");
+        .doesNotContain("acceptConfirmed", "accept-case ·", "(PARENT)").contains("(parent or guardian)");
     assertThat(page).containsPattern("Accept case · [A-Z][a-z]+ [A-Z]");
 
     // The outcomes page: a period picked by name; one typed into the address is said plainly, never a 500.

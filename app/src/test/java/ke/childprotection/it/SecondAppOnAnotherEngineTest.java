@@ -39,7 +39,7 @@ class SecondAppOnAnotherEngineTest {
 
     try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CaseSystemApplication.class)
         .profiles("postgres", "test")
-        .run("--MCC_DB_SCHEMA=mcc_it", "--server.port=0", "--mcc.engine.embedded.port=0",
+        .run("--MCC_DB_SCHEMA=" + System.getenv().getOrDefault("MCC_IT_SCHEMA", "mcc_it"), "--server.port=0", "--mcc.engine.embedded.port=0",
             "--mcc.engine.embedded.directory=" + otherEngine, "--mcc.engine.deploy-attempts=3")) {
       int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
       HttpResponse<String> health = HttpClient.newHttpClient().send(

@@ -21,14 +21,14 @@ class FormValidatorTest {
   @Test
   void requiredCheckboxMustBeTicked() throws Exception {
     var result = validator.validate(form("accept-case"), Map.of(), Map.of("acceptConfirmed", false));
-    assertThat(result.errors()).containsExactly(new InvalidInput.Field("acceptConfirmed", "Field is required."));
+    assertThat(result.errors()).containsExactly(new InvalidInput.Field("acceptConfirmed", "problem.form.required"));
     assertThat(validator.validate(form("accept-case"), Map.of(), Map.of("acceptConfirmed", true)).valid()).isTrue();
   }
 
   @Test
   void keysOutsideTheFormAreRefusedSoAFormCannotSetOtherProcessVariables() throws Exception {
     var result = validator.validate(form("accept-case"), Map.of(), Map.of("acceptConfirmed", true, "caseworker", "someone"));
-    assertThat(result.errors()).containsExactly(new InvalidInput.Field("caseworker", "Not a field of this form."));
+    assertThat(result.errors()).containsExactly(new InvalidInput.Field("caseworker", "problem.form.unknownField"));
   }
 
   @Test
@@ -39,9 +39,9 @@ class FormValidatorTest {
     data.put("visitNotes", "short");
     var result = validator.validate(form("follow-up-visit"), Map.of(), data);
     assertThat(result.errors()).containsExactlyInAnyOrder(
-        new InvalidInput.Field("visitDate", "Value must be a date (YYYY-MM-DD)."),
-        new InvalidInput.Field("childWellbeing", "Value is not one of the options."),
-        new InvalidInput.Field("visitNotes", "Field must have minimum length of 10."));
+        new InvalidInput.Field("visitDate", "problem.form.date"),
+        new InvalidInput.Field("childWellbeing", "problem.form.option"),
+        new InvalidInput.Field("visitNotes", "problem.form.minLength", 10));
   }
 
   @Test
@@ -53,7 +53,7 @@ class FormValidatorTest {
     assertThat(approved.data()).containsOnlyKeys("closureApproved");
 
     var rejected = validator.validate(form("approve-closure"), Map.of(), Map.of("closureApproved", false));
-    assertThat(rejected.errors()).containsExactly(new InvalidInput.Field("closureRejectionReason", "Field is required."));
+    assertThat(rejected.errors()).containsExactly(new InvalidInput.Field("closureRejectionReason", "problem.form.required"));
   }
 
   @Test

@@ -69,6 +69,12 @@ class TranslationsTest {
         problems.add(key + ": empty");
         continue;
       }
+      if (bySimpleNames(key)) {
+        if (!namedPlaceholders(en).equals(namedPlaceholders(sw))) {
+          problems.add(key + ": the languages have different {names}");
+        }
+        continue;
+      }
       if (en.contains("'") || sw.contains("'")) {
         problems.add(key + ": an ASCII apostrophe (write ’: the texts are MessageFormat patterns)");
       }
@@ -250,6 +256,46 @@ class TranslationsTest {
     }
     java.util.Collections.sort(found);
     return found;
+  }
+
+  /** Bean validation's messages name their values ({min}) and are no MessageFormat patterns. */
+  private static boolean bySimpleNames(String key) {
+    return key.startsWith("jakarta.validation.") || key.startsWith("validation.");
+  }
+
+  private static Set<String> namedPlaceholders(String text) {
+    Set<String> names = new TreeSet<>();
+    Matcher name = Pattern.compile("\\{[A-Za-z]+}").matcher(text);
+    while (name.find()) {
+      names.add(name.group());
+    }
+    return names;
+  }
+
+  @Test
+  void everyProblemTheCodeReportsHasItsTexts() throws IOException {
+    // the keys the code names: problems it throws, field errors, form checks, validation messages
+    Pattern named = Pattern.compile("\"((?:problem|validation)\\.[A-Za-z0-9_.]+)\"|\"\\{(validation\\.[A-Za-z0-9_.]+)}\"");
+    Set<String> keys = new TreeSet<>();
+    List<String> problems = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        Matcher key = named.matcher(Files.readString(file));
+        while (key.find()) {
+          String name = key.group(1) != null ? key.group(1) : key.group(2);
+          keys.add(name);
+          boolean prefix = name.endsWith(".");
+          boolean known = prefix ? english.stringPropertyNames().stream().anyMatch(k -> k.startsWith(name))
+              : english.containsKey(name) && kiswahili.containsKey(name);
+          if (!known) {
+            problems.add(file.getFileName() + ": no text " + name);
+          }
+        }
+      }
+    }
+    System.out.printf("Translations: %d problem and validation texts named in the code%n", keys.size());
+    assertThat(keys).hasSizeGreaterThan(50);
+    assertThat(problems).isEmpty();
   }
 
   private static int placeholders(String pattern) {
