@@ -47,7 +47,7 @@ async function signedIn(username, width, height, steps, options = {}) {
     assert.match(page.url(), /\/login/);
     await page.fill('input[name=username]', username);
     await page.fill('input[name=password]', 'demo1234');
-    await page.click('button[type=submit]');
+    await page.click('form[action="/login"] button[type=submit]');
     await page.waitForURL(/\/tasks/);
     await steps(page);
     assert.deepEqual(refused, [], 'refused by the Content-Security-Policy');
@@ -411,3 +411,62 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
     });
   });
 }
+
+test('a county officer whose phone speaks Kiswahili works in Kiswahili, and the language chosen stays with her', async () => {
+  const width = 360;
+  await signedIn('cw.mombasa', width, 740, async page => {
+    assert.equal(await page.getAttribute('html', 'lang'), 'sw');
+    assert.match(await page.locator('#menu summary').textContent(), /Menyu/);
+    await checkPage(page, `${width}-sw`, 'tasks');
+
+    // Report a missing child: the page, its confirmation and the new case in Kiswahili.
+    await page.goto(`${base}/cases/new`);
+    assert.equal(await page.locator('#submit-report').textContent(), 'Ripoti');
+    await checkPage(page, `${width}-sw`, 'report');
+    await page.fill('input[name=childFirstName]', 'Mwanaisha');
+    await page.fill('input[name=childLastName]', 'Synthetic');
+    await page.selectOption('select[name=childSex]', 'FEMALE');
+    await page.fill('input[name=childAge]', '10');
+    await page.fill('input[name=lastSeenAt]', '2026-11-30T17:00');
+    await page.fill('input[name=lastSeenPlace]', 'Soko la Kongowea');
+    await page.fill('input[name=reporterName]', 'Synthetic Mama');
+    await page.fill('input[name=reporterPhone]', '+254700000021');
+    await page.selectOption('select[name=reporterRelationship]', 'PARENT');
+    await page.check('input[name=consentTracing]');
+    await page.click('#submit-report');
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\?done=/, { timeout: 30000 });
+    await page.locator('#confirmation', { hasText: 'Imesajiliwa' }).waitFor();
+    const id = page.url().match(/cases\/([0-9a-f-]{36})/)[1];
+    assert.match(await page.locator('main').textContent(), /kike, 10/);
+    await checkPage(page, `${width}-sw`, 'case-reported');
+
+    // Accept the case through its form, in Kiswahili: form-js's own messages too.
+    await page.goto(`${base}/tasks?view=UNASSIGNED`);
+    const accept = page.locator(`#task-list tr:has(a[href="/cases/${id}"]) a.task-link`);
+    await accept.first().waitFor({ timeout: 60000 });
+    await accept.first().click();
+    await page.click('#claim');
+    await page.locator('#unclaim').waitFor();
+    const confirm = page.getByLabel('Ninakubali kuwajibika kwa kesi hii');
+    await confirm.waitFor();
+    await page.click('#complete');
+    await page.getByText('Sehemu hii ni ya lazima.').first().waitFor();
+    await checkPage(page, `${width}-sw`, 'accept');
+    await confirm.check();
+    await page.click('#complete');
+    await page.waitForURL(/\/tasks\?done=\d+/);
+    await page.locator('#confirmation', { hasText: 'Imekamilika' }).waitFor();
+
+    // She switches to English: the same page, in English, and it stays so.
+    await page.click('#language');
+    await page.waitForURL(/\/tasks\?done=\d+/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.locator('#menu summary').textContent(), /Menu/);
+  }, { locale: 'sw-KE' });
+
+  // Another phone, also set to Kiswahili: her choice (English) is remembered with her account.
+  await signedIn('cw.mombasa', width, 740, async page => {
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.locator('#language').textContent(), 'Kiswahili');
+  }, { locale: 'sw-KE' });
+});

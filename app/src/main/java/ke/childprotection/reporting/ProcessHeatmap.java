@@ -40,7 +40,10 @@ public class ProcessHeatmap {
   private final ChildCaseRepository cases;
   private final CaseAccess access;
 
-  ProcessHeatmap(JdbcClient db, ChildCaseRepository cases, CaseAccess access) {
+  private final ke.childprotection.web.PlainWords words;
+
+  ProcessHeatmap(JdbcClient db, ChildCaseRepository cases, CaseAccess access, ke.childprotection.web.PlainWords words) {
+    this.words = words;
     this.db = db;
     this.cases = cases;
     this.access = access;
@@ -69,7 +72,7 @@ public class ProcessHeatmap {
                sum(case when due_at < ? then 1 else 0 end) as overdue
         from user_task where state = 'OPEN' and bpmn_process_id = ?""" + county + " group by element_id order by element_id")
         .params(params)
-        .query((rs, n) -> new Step(rs.getString("element_id"), rs.getString("name"), rs.getLong("open"), rs.getLong("overdue")))
+        .query((rs, n) -> new Step(rs.getString("element_id"), words.step(rs.getString("element_id"), rs.getString("name")), rs.getLong("open"), rs.getLong("overdue")))
         .list();
   }
 
@@ -97,7 +100,7 @@ public class ProcessHeatmap {
     return rows.stream().map(r -> {
       ChildCase c = byId.get(r.caseId());
       return new WaitingCase(r.caseId(), c.getCaseNumber(), CaseView.childName(c, access.seesIdentity(user, c)),
-          c.getCountyCode(), r.jobKey(), r.name(), r.assignee(), r.due(), r.due() != null && r.due().isBefore(now));
+          c.getCountyCode(), r.jobKey(), words.step(elementId, r.name()), r.assignee(), r.due(), r.due() != null && r.due().isBefore(now));
     }).toList();
   }
 

@@ -25,8 +25,9 @@ class TaskController {
 
   record TaskView(long id, UUID caseId, String name, String elementId, String formId, String assignee,
       List<String> candidateGroups, OffsetDateTime due, boolean overdue, OffsetDateTime created, String state) {
-    static TaskView of(UserTask t) {
-      return new TaskView(t.getJobKey(), t.getCaseId(), t.getName(), t.getElementId(), t.getFormId(), t.getAssignee(),
+    /** The task with its name in the request's language. */
+    static TaskView of(UserTask t, ke.childprotection.web.PlainWords words) {
+      return new TaskView(t.getJobKey(), t.getCaseId(), words.step(t.getElementId(), t.getName()), t.getElementId(), t.getFormId(), t.getAssignee(),
           t.getCandidateGroups().stream().sorted().toList(), t.getDueAt(),
           t.isOpen() && t.getDueAt() != null && t.getDueAt().isBefore(OffsetDateTime.now()), t.getCreatedAt(),
           t.getState().name());
@@ -40,9 +41,11 @@ class TaskController {
 
   private final ke.childprotection.audit.AuditLog audit;
   private final ke.childprotection.engine.FormTexts formTexts;
+  private final ke.childprotection.web.PlainWords words;
 
   TaskController(TaskService tasks, ObjectMapper json, ke.childprotection.audit.AuditLog audit,
-      ke.childprotection.engine.FormTexts formTexts) {
+      ke.childprotection.engine.FormTexts formTexts, ke.childprotection.web.PlainWords words) {
+    this.words = words;
     this.audit = audit;
     this.formTexts = formTexts;
     this.tasks = tasks;
@@ -54,12 +57,12 @@ class TaskController {
       description = "sort=due (default: earliest due first, tasks without a due date last) or sort=created")
   List<TaskView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "MINE") TaskService.View view,
       @RequestParam(defaultValue = "due") String sort) {
-    return tasks.list(user, view, sort).stream().map(TaskView::of).toList();
+    return tasks.list(user, view, sort).stream().map(this::view).toList();
   }
 
   @GetMapping("/{id}")
   TaskView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-    return TaskView.of(tasks.get(user, id));
+    return view(tasks.get(user, id));
   }
 
   @GetMapping("/{id}/form")
@@ -78,7 +81,7 @@ class TaskController {
 
   @PostMapping("/{id}/claim")
   TaskView claim(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-    return TaskView.of(tasks.claim(user, id));
+    return view(tasks.claim(user, id));
   }
 
   record Assignment(String assignee) {}
@@ -86,12 +89,12 @@ class TaskController {
   @PostMapping("/{id}/assign")
   @Operation(summary = "Reassign an open task (supervisors, own county)", description = "assignee null: back to unassigned.")
   TaskView assign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody Assignment assignment) {
-    return TaskView.of(tasks.assign(user, id, assignment.assignee()));
+    return view(tasks.assign(user, id, assignment.assignee()));
   }
 
   @PostMapping("/{id}/unclaim")
   TaskView unclaim(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-    return TaskView.of(tasks.unclaim(user, id));
+    return view(tasks.unclaim(user, id));
   }
 
   @PostMapping("/{id}/complete")
@@ -99,6 +102,10 @@ class TaskController {
       description = "The data is validated against the task's form (400 with field errors); the task must be claimed by the caller (409 otherwise).")
   TaskView complete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
       @RequestBody(required = false) Map<String, Object> data) {
-    return TaskView.of(tasks.complete(user, id, data));
+    return view(tasks.complete(user, id, data));
+  }
+
+  private TaskView view(UserTask task) {
+    return TaskView.of(task, words);
   }
 }
