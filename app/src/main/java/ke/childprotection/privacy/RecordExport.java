@@ -43,9 +43,11 @@ public class RecordExport {
   private final JdbcClient db;
   private final AuditLog audit;
   private final ObjectMapper json;
+  private final ke.childprotection.web.PlainWords words;
 
   RecordExport(ChildCaseRepository cases, CaseAccess access, CaseTimeline timeline, Consents consents, JdbcClient db,
-      AuditLog audit, ObjectMapper json) {
+      AuditLog audit, ObjectMapper json, ke.childprotection.web.PlainWords words) {
+    this.words = words;
     this.cases = cases;
     this.access = access;
     this.timeline = timeline;
@@ -114,9 +116,9 @@ public class RecordExport {
     Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
     Font body = FontFactory.getFont(FontFactory.COURIER, 8);
     CaseView c = (CaseView) record.get("case");
-    document.add(new Paragraph("Record of case " + c.caseNumber() + " (exported on a lawful request)", title));
-    document.add(new Paragraph("Exported " + record.get("exportedAt") + " by " + record.get("exportedBy") + ". Reason: "
-        + record.get("reason"), body));
+    document.add(new Paragraph(words.format("pdf.record.title", c.caseNumber()), title));
+    document.add(new Paragraph(words.format("pdf.record.exported", String.valueOf(record.get("exportedAt")),
+        String.valueOf(record.get("exportedBy")), String.valueOf(record.get("reason"))), body));
     for (Map.Entry<String, Object> part : record.entrySet()) {
       if (List.of("exportedAt", "exportedBy", "reason").contains(part.getKey())) {
         continue;

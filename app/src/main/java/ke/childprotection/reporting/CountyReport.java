@@ -36,25 +36,27 @@ public class CountyReport {
 
   private final OutcomeFigures figures;
   private final JdbcClient db;
+  private final ke.childprotection.web.PlainWords words;
 
-  CountyReport(OutcomeFigures figures, JdbcClient db) {
+  CountyReport(OutcomeFigures figures, JdbcClient db, ke.childprotection.web.PlainWords words) {
     this.figures = figures;
     this.db = db;
+    this.words = words;
   }
 
   public Report build(OutcomeFigures.Period period, DashboardScope scope) {
     OutcomeFigures.Filter filter = new OutcomeFigures.Filter(scope.county(), null, null, null);
     boolean quarterly = period.label().contains("-Q");
-    String scopeName = scope.county() == null ? "All counties"
+    String scopeName = scope.county() == null ? words.format("pdf.report.allCounties")
         : db.sql("select name from county where code = ?").param(scope.county()).query(String.class).optional().orElse(scope.county())
             + " (" + scope.county() + ")";
-    String title = (quarterly ? "Quarterly summary for the Area Advisory Council" : "Monthly county report") + ", " + period.label();
+    String title = words.format(quarterly ? "pdf.report.quarterly" : "pdf.report.monthly", period.label());
     OutcomeFigures.Figures total = figures.figures(period, filter, null);
     List<Section> sections = new ArrayList<>();
     OutcomeFigures.Dimension place = scope.county() == null ? OutcomeFigures.Dimension.COUNTY : OutcomeFigures.Dimension.SUB_COUNTY;
-    sections.add(section(scope.county() == null ? "By county" : "By sub-county", figures.figures(period, filter, place)));
-    sections.add(section("By sex", figures.figures(period, filter, OutcomeFigures.Dimension.SEX)));
-    sections.add(section("By age band", figures.figures(period, filter, OutcomeFigures.Dimension.AGE_BAND)));
+    sections.add(section(words.format(scope.county() == null ? "pdf.report.byCounty" : "pdf.report.bySubCounty"), figures.figures(period, filter, place)));
+    sections.add(section(words.format("pdf.report.bySex"), figures.figures(period, filter, OutcomeFigures.Dimension.SEX)));
+    sections.add(section(words.format("pdf.report.byAgeBand"), figures.figures(period, filter, OutcomeFigures.Dimension.AGE_BAND)));
     return new Report(title, scopeName, total, sections);
   }
 
@@ -68,17 +70,17 @@ public class CountyReport {
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("section", "group", "measure", "value").get())) {
       for (var entry : report.totals().totals().entrySet()) {
-        csv.printRecord("Total", report.scope(), entry.getKey().name(), entry.getValue());
+        csv.printRecord(words.format("pdf.report.total"), report.scope(), entry.getKey().name(), entry.getValue());
       }
       if (report.totals().missingAgainRate() != null) {
-        csv.printRecord("Total", report.scope(), "MISSING_AGAIN_RATE", String.format(Locale.ROOT, "%.3f", report.totals().missingAgainRate()));
+        csv.printRecord(words.format("pdf.report.total"), report.scope(), "MISSING_AGAIN_RATE", String.format(Locale.ROOT, "%.3f", report.totals().missingAgainRate()));
       }
       var locate = report.totals().timeToLocate();
       if (locate.medianHours() != null) {
-        csv.printRecord("Time to locate", report.scope(), "MEDIAN_HOURS", String.format(Locale.ROOT, "%.1f", locate.medianHours()));
+        csv.printRecord(words.format("pdf.report.timeToLocate"), report.scope(), "MEDIAN_HOURS", String.format(Locale.ROOT, "%.1f", locate.medianHours()));
       }
       for (var bucket : locate.distribution().entrySet()) {
-        csv.printRecord("Time to locate", bucket.getKey(), "LOCATED", bucket.getValue());
+        csv.printRecord(words.format("pdf.report.timeToLocate"), bucket.getKey(), "LOCATED", bucket.getValue());
       }
       for (Section section : report.sections()) {
         for (String group : section.groups()) {
@@ -102,20 +104,20 @@ public class CountyReport {
     Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
     Font body = FontFactory.getFont(FontFactory.HELVETICA, 8);
     document.add(new Paragraph(report.title(), heading));
-    document.add(new Paragraph(report.scope() + " - figures only; no child is named.", body));
+    document.add(new Paragraph(words.format("pdf.report.figuresOnly", report.scope()), body));
     document.add(new Paragraph(" "));
     List<OutcomeFigures.Measure> measures = List.of(OutcomeFigures.Measure.values());
     PdfPTable totals = new PdfPTable(2);
     totals.setWidthPercentage(50);
     totals.setHorizontalAlignment(Element.ALIGN_LEFT);
     for (var entry : report.totals().totals().entrySet()) {
-      totals.addCell(new Phrase(entry.getKey().label(), body));
+      totals.addCell(new Phrase(measure(entry.getKey()), body));
       totals.addCell(number(entry.getValue(), body));
     }
     var locate = report.totals().timeToLocate();
-    totals.addCell(new Phrase("Median time to locate (hours)", body));
+    totals.addCell(new Phrase(words.format("pdf.report.medianToLocate"), body));
     totals.addCell(new PdfPCell(new Phrase(locate.medianHours() == null ? "-" : String.format(Locale.ROOT, "%.1f", locate.medianHours()), body)));
-    totals.addCell(new Phrase("Reported missing again (rate)", body));
+    totals.addCell(new Phrase(words.format("pdf.report.missingAgainRate"), body));
     totals.addCell(new PdfPCell(new Phrase(report.totals().missingAgainRate() == null ? "-"
         : String.format(Locale.ROOT, "%.1f %%", 100 * report.totals().missingAgainRate()), body)));
     document.add(totals);
@@ -124,13 +126,13 @@ public class CountyReport {
       PdfPTable table = new PdfPTable(measures.size() + 1);
       table.setWidthPercentage(100);
       table.addCell(new Phrase("", bold));
-      measures.forEach(m -> table.addCell(new Phrase(m.label(), bold)));
+      measures.forEach(m -> table.addCell(new Phrase(measure(m), bold)));
       for (String group : section.groups()) {
         table.addCell(new Phrase(group, body));
         measures.forEach(m -> table.addCell(number(section.counts().get(group).get(m), body)));
       }
       if (section.groups().isEmpty()) {
-        PdfPCell none = new PdfPCell(new Phrase("No case in this period.", body));
+        PdfPCell none = new PdfPCell(new Phrase(words.format("pdf.report.noCase"), body));
         none.setColspan(measures.size() + 1);
         table.addCell(none);
       }
@@ -138,6 +140,10 @@ public class CountyReport {
     }
     document.close();
     return out.toByteArray();
+  }
+
+  private String measure(OutcomeFigures.Measure measure) {
+    return words.text("measure." + measure.name(), measure.label());
   }
 
   private static PdfPCell number(Long value, Font font) {

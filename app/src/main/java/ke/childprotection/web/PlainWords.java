@@ -48,6 +48,11 @@ public class PlainWords {
     return messages.getMessage(key, null, fallback, org.springframework.context.i18n.LocaleContextHolder.getLocale());
   }
 
+  /** A text of the bundles in the page's language with its values put in ({0}, {1}…). */
+  public String format(String key, Object... args) {
+    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+  }
+
   /** A county by its name ("Nairobi"); the code when it is not one of the 47. */
   public String county(String code) {
     if (code == null) {

@@ -174,6 +174,14 @@ class OutcomeFiguresTest {
       // Q4 so far: the October cases plus M6's November location and M2's November reunification.
       assertThat(shown).containsPattern("Reported missing\\s+5").containsPattern("Missing children located\\s+3");
     }
+    // the same report for a reader in Kiswahili: the same figures
+    HttpResponse<byte[]> kiswahili = admin.speaking("sw-KE").download("/api/reports/county-report.pdf?period=2026-Q4&county=030");
+    try (PDDocument document = Loader.loadPDF(kiswahili.body())) {
+      String shown = new PDFTextStripper().getText(document);
+      assertThat(shown).contains("Muhtasari wa robo mwaka kwa Baraza la Ushauri la Eneo, 2026-Q4").contains("Kwa kaunti ndogo")
+          .containsPattern("Walioripotiwa kupotea\\s+5").containsPattern("Watoto waliopotea waliopatikana\\s+3")
+          .doesNotContain("Quarterly").doesNotContain("SeedM");
+    }
   }
 
   @Test

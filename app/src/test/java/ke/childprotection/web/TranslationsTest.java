@@ -312,7 +312,7 @@ class TranslationsTest {
   @Test
   void everyProblemTheCodeReportsHasItsTexts() throws IOException {
     // the keys the code names: problems it throws, field errors, form checks, validation messages
-    Pattern named = Pattern.compile("\"((?:problem|validation)\\.[A-Za-z0-9_.]+)\"|\"\\{(validation\\.[A-Za-z0-9_.]+)}\"");
+    Pattern named = Pattern.compile("\"((?:problem|validation|pdf)\\.[A-Za-z0-9_.]+)\"|\"\\{(validation\\.[A-Za-z0-9_.]+)}\"");
     Set<String> keys = new TreeSet<>();
     List<String> problems = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
