@@ -50,7 +50,17 @@ public class PlainWords {
 
   /** A text of the bundles in the page's language with its values put in ({0}, {1}…). */
   public String format(String key, Object... args) {
-    return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    return formatIn(org.springframework.context.i18n.LocaleContextHolder.getLocale(), key, args);
+  }
+
+  /** A text of the bundles in a given language (a poster or a message carries both). */
+  public String formatIn(Locale language, String key, Object... args) {
+    return messages.getMessage(key, args, language);
+  }
+
+  /** A code as words in a given language. */
+  public String wordIn(Locale language, String code) {
+    return code == null ? "" : messages.getMessage("word." + code, null, code.replace('_', ' ').toLowerCase(Locale.ROOT), language);
   }
 
   /** A county by its name ("Nairobi"); the code when it is not one of the 47. */

@@ -69,7 +69,7 @@ class MatchingEndToEndTest {
     // The found child's page says a likely match waits; the task shows both children side by side.
     assertThat(caseworker.page("/cases/" + foundId)).contains("A likely match waits for verification", report.get("caseNumber").asText());
     String compare = caseworker.page("/tasks/" + verify.get("id").asLong());
-    assertThat(compare).contains("Compare the children", "Found child", "likely match", report.get("caseNumber").asText(),
+    assertThat(compare).contains("Compare the children", "Found child", "Likely match", report.get("caseNumber").asText(),
         "Why proposed", "<dd>Wanjiro Kamau</dd>", "<dd>Wanjiru Kamau</dd>");
     caseworker.ok(caseworker.post("/api/tasks/" + verify.get("id").asLong() + "/claim", null));
     assertThat(caseworker.post("/api/tasks/" + verify.get("id").asLong() + "/complete",

@@ -100,6 +100,7 @@ class TranslationsTest {
         keysNamed(html, Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]"), "", name, problems);
         keysNamedByPrefix(html, Pattern.compile("#\\{\\$\\{'([A-Za-z0-9_.]+)' \\+"), "", name, problems);
         keysNamed(html, Pattern.compile("#messages\\.msg\\('([A-Za-z0-9_.]+)'"), "", name, problems);
+        keysNamed(html, Pattern.compile("formatIn\\([a-z]+, '([A-Za-z0-9_.]+)'"), "", name, problems);
         checked++;
         Document page = Jsoup.parse(html, "", Parser.xmlParser());
         for (Element element : page.getAllElements()) {
@@ -312,7 +313,7 @@ class TranslationsTest {
   @Test
   void everyProblemTheCodeReportsHasItsTexts() throws IOException {
     // the keys the code names: problems it throws, field errors, form checks, validation messages
-    Pattern named = Pattern.compile("\"((?:problem|validation|pdf)\\.[A-Za-z0-9_.]+)\"|\"\\{(validation\\.[A-Za-z0-9_.]+)}\"");
+    Pattern named = Pattern.compile("\"((?:problem|validation|pdf|alert\\.poster|alert\\.share)\\.[A-Za-z0-9_.]+)\"|\"\\{(validation\\.[A-Za-z0-9_.]+)}\"");
     Set<String> keys = new TreeSet<>();
     List<String> problems = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
