@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 
 const base = process.env.BASE_URL;
 const caseId = process.env.CASE_ID;
+const alertCaseId = process.env.ALERT_CASE_ID;
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 // axe-core, evaluated in the page by the DevTools protocol (as a user's extension would be): the page's
@@ -469,4 +470,48 @@ test('a county officer whose phone speaks Kiswahili works in Kiswahili, and the 
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.locator('#language').textContent(), 'Kiswahili');
   }, { locale: 'sw-KE' });
+});
+
+test('a supervisor approves a public alert on a phone; its poster is printed and its text shared', async () => {
+  const width = 360;
+  await signedIn('sup.nairobi', width, 740, async page => {
+    await page.goto(`${base}/tasks?view=UNASSIGNED`);
+    const approve = page.locator(`#task-list tr:has(a[href="/cases/${alertCaseId}"]) a.task-link`, { hasText: 'Approve public alert' });
+    await approve.first().waitFor({ timeout: 60000 });
+    await approve.first().click();
+    await page.click('#claim');
+    await page.locator('#unclaim').waitFor();
+    await page.getByLabel('Approve publication of the alert').check();
+    await page.getByLabel('Reason for the decision').fill('high risk, the mother consents');
+    await page.click('#complete');
+    await page.waitForURL(/\/tasks\?done=\d+/);
+
+    // The alert is published by the engine's worker a moment later: the county's alerts page lists it.
+    const link = page.locator(`#alerts a[href="/alerts/${alertCaseId}"]`);
+    for (let tries = 0; tries < 60 && await link.count() === 0; tries++) {
+      await page.goto(`${base}/alerts`);
+      if (await link.count() === 0) await page.waitForTimeout(1000);
+    }
+    await link.waitFor();
+    await checkPage(page, width, 'alerts');
+    await link.click();
+    await page.locator('#poster').waitFor();
+    const photo = page.locator('#poster img.poster-photo');
+    await photo.waitFor();
+    assert.ok(await photo.evaluate(img => img.complete && img.naturalWidth > 0), 'the photo is shown');
+    assert.match(await page.locator('#share-en').inputValue(), /^MISSING CHILD: Rehema Synthetic, 12 years, female\./);
+    assert.match(await page.locator('#share-sw').inputValue(), /^MTOTO AMEPOTEA: Rehema Synthetic, miaka 12, kike\./);
+    await checkPage(page, width, 'alert');
+
+    // Printed: the poster alone, without the app's header or the share box.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('header.bar').isVisible(), false);
+    assert.equal(await page.locator('#share').isVisible(), false);
+    assert.equal(await page.locator('#poster').isVisible(), true);
+    await page.screenshot({ path: `${shots}day-${width}-alert-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#poster-pdf')]);
+    assert.match(download.suggestedFilename(), /^alert-MC-047-\d{4}-\d{6}\.pdf$/);
+  });
 });
