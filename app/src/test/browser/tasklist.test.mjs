@@ -499,8 +499,8 @@ test('a supervisor approves a public alert on a phone; its poster is printed and
     const photo = page.locator('#poster img.poster-photo');
     await photo.waitFor();
     assert.ok(await photo.evaluate(img => img.complete && img.naturalWidth > 0), 'the photo is shown');
-    assert.match(await page.locator('#share-en').inputValue(), /^MISSING CHILD: Rehema Synthetic, 12 years, female\./);
-    assert.match(await page.locator('#share-sw').inputValue(), /^MTOTO AMEPOTEA: Rehema Synthetic, miaka 12, kike\./);
+    assert.match(await page.locator('#share-en').inputValue(), /^MISSING CHILD: Wangui Synthetic, 12 years, female\./);
+    assert.match(await page.locator('#share-sw').inputValue(), /^MTOTO AMEPOTEA: Wangui Synthetic, miaka 12, kike\./);
     await checkPage(page, width, 'alert');
 
     // Printed: the poster alone, without the app's header or the share box.

@@ -64,8 +64,8 @@ class PublicAlertsTest {
   void anApprovedAlertHasAPosterInBothLanguagesAndATextToShareUntilTheChildIsFound() throws Exception {
     Api caseworker = new Api(port, "cw.mombasa");
     Api supervisor = new Api(port, "sup.mombasa");
-    String caseId = alertDecided(caseworker, supervisor, "001", "Zawadi", true, Map.of("alertApproved", true, "alertDecisionReason", "high risk"));
-    caseworker.ok(caseworker.upload("/api/cases/" + caseId + "/documents", "PHOTO", "zawadi.png", "image/png", photo()));
+    String caseId = alertDecided(caseworker, supervisor, "001", "Halima", true, Map.of("alertApproved", true, "alertDecisionReason", "high risk"));
+    caseworker.ok(caseworker.upload("/api/cases/" + caseId + "/documents", "PHOTO", "halima.png", "image/png", photo()));
     String caseNumber = caseworker.ok(caseworker.get("/api/cases/" + caseId)).get("child").get("caseNumber").asText();
 
     JsonNode listed = one(caseworker.ok(caseworker.get("/api/alerts")), caseId);
@@ -73,12 +73,12 @@ class PublicAlertsTest {
     assertThat(listed.get("approvedBy").asText()).contains("Mombasa");
     assertThat(listed.get("approvedAt").isNull()).isFalse();
     assertThat(listed.get("posterShown").asBoolean()).isTrue();
-    assertThat(listed.get("childName").asText()).isEqualTo("Zawadi Synthetic");
+    assertThat(listed.get("childName").asText()).isEqualTo("Halima Synthetic");
 
     JsonNode share = caseworker.ok(caseworker.get("/api/alerts/" + caseId)).get("share");
-    assertThat(share.get("english").asText()).startsWith("MISSING CHILD: Zawadi Synthetic, 10 years, female.")
+    assertThat(share.get("english").asText()).startsWith("MISSING CHILD: Halima Synthetic, 10 years, female.")
         .contains("Kongowea market, Mombasa").contains("blue dress").contains("Call 116").endsWith("Case " + caseNumber + ".");
-    assertThat(share.get("kiswahili").asText()).startsWith("MTOTO AMEPOTEA: Zawadi Synthetic, miaka 10, kike.")
+    assertThat(share.get("kiswahili").asText()).startsWith("MTOTO AMEPOTEA: Halima Synthetic, miaka 10, kike.")
         .contains("Alionekana mara ya mwisho").contains("Piga simu 116").endsWith("Kesi " + caseNumber + ".");
     assertThat(share.get("english").asText().length()).as("one or two SMS").isLessThanOrEqualTo(320);
 
@@ -94,7 +94,7 @@ class PublicAlertsTest {
       assertThat(page.getRGB(page.getWidth() / 2, 45) & 0xffffff).as("the red band").isEqualTo(0xB01C1C);
       assertThat(document.getPage(0).getResources().getXObjectNames()).as("the photo").isNotEmpty();
       String shown = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-      assertThat(shown).contains("MISSING CHILD").contains("MTOTO AMEPOTEA").contains("Zawadi Synthetic")
+      assertThat(shown).contains("MISSING CHILD").contains("MTOTO AMEPOTEA").contains("Halima Synthetic")
           .contains("10 years old, female").contains("Umri miaka 10, kike").contains("Last seen").contains("Alionekana mara ya mwisho")
           .contains("Seen this child? Call 116").contains("Umemwona mtoto huyu? Piga simu 116").contains(caseNumber)
           .doesNotContain("Synthetic Parent").doesNotContain("+254");
@@ -132,13 +132,13 @@ class PublicAlertsTest {
   void withoutConsentThereIsNoPosterUnlessTheSupervisorOverrodeItAndAFoundPosterWhereTheCountyWantsOne() throws Exception {
     Api caseworker = new Api(port, "cw.nairobi");
     Api supervisor = new Api(port, "sup.nairobi");
-    String noConsent = alertDecided(caseworker, supervisor, "047", "Imani", false, Map.of("alertApproved", true, "alertDecisionReason", "high risk, no consent"));
+    String noConsent = alertDecided(caseworker, supervisor, "047", "Nasimiyu", false, Map.of("alertApproved", true, "alertDecisionReason", "high risk, no consent"));
     JsonNode listed = one(caseworker.ok(caseworker.get("/api/alerts")), noConsent);
     assertThat(listed.get("posterShown").asBoolean()).isFalse();
     assertThat(caseworker.download("/api/alerts/" + noConsent + "/poster.pdf").statusCode()).isEqualTo(404);
     assertThat(caseworker.ok(caseworker.get("/api/alerts/" + noConsent)).hasNonNull("share")).isFalse();
 
-    String overridden = alertDecided(caseworker, supervisor, "047", "Baraka", false,
+    String overridden = alertDecided(caseworker, supervisor, "047", "Jepkosgei", false,
         Map.of("alertApproved", true, "consentOverride", true, "alertDecisionReason", "parents unreachable, child in danger"));
     JsonNode shown = one(caseworker.ok(caseworker.get("/api/alerts")), overridden);
     assertThat(shown.get("posterShown").asBoolean()).isTrue();
@@ -153,13 +153,13 @@ class PublicAlertsTest {
     assertThat(found.statusCode()).isEqualTo(200);
     try (PDDocument document = Loader.loadPDF(found.body())) {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-      assertThat(text).contains("FOUND — THANK YOU").contains("AMEPATIKANA — ASANTE").contains("Baraka Synthetic")
+      assertThat(text).contains("FOUND — THANK YOU").contains("AMEPATIKANA — ASANTE").contains("Jepkosgei Synthetic")
           .doesNotContain("Last seen").doesNotContain("Kibra").doesNotContain("Call 116");
       BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 72);
       assertThat(page.getRGB(page.getWidth() / 2, 45) & 0xffffff).as("the green band").isEqualTo(0x006B3F);
     }
     assertThat(caseworker.ok(caseworker.get("/api/alerts/" + overridden)).get("share").get("kiswahili").asText())
-        .startsWith("AMEPATIKANA: Baraka Synthetic");
+        .startsWith("AMEPATIKANA: Jepkosgei Synthetic");
   }
 
   private static JsonNode one(JsonNode alerts, String caseId) {

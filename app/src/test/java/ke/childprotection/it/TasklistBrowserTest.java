@@ -46,7 +46,7 @@ class TasklistBrowserTest {
   }
 
   private static String alertAwaitingApproval(Api caseworker) throws Exception {
-    java.util.Map<String, Object> report = MissingChildCaseEndToEndTest.report("Rehema", 12);
+    java.util.Map<String, Object> report = MissingChildCaseEndToEndTest.report("Wangui", 12);
     report.put("clothingAndMarks", "yellow school sweater, braided hair");
     String caseId = caseworker.ok(caseworker.post("/api/cases", report)).get("id").asText();
     var accept = MissingChildCaseEndToEndTest.awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
@@ -66,7 +66,7 @@ class TasklistBrowserTest {
     g.dispose();
     java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
     javax.imageio.ImageIO.write(image, "png", png);
-    caseworker.ok(caseworker.upload("/api/cases/" + caseId + "/documents", "PHOTO", "rehema.png", "image/png", png.toByteArray()));
+    caseworker.ok(caseworker.upload("/api/cases/" + caseId + "/documents", "PHOTO", "wangui.png", "image/png", png.toByteArray()));
     return caseId;
   }
 }
