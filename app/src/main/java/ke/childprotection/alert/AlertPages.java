@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 /** The alerts page of a county and each alert's printable page (the poster at phone width). */
 @Controller
 class AlertPages {
+  /** The poster's text in one of its languages: the language and the date last seen as it writes it. */
+  record PosterLanguage(java.util.Locale language, String lastSeen) {}
+
   private final PublicAlerts alerts;
   private final CaseDocuments documents;
   private final CaseAccess access;
@@ -40,8 +43,8 @@ class AlertPages {
       model.addAttribute("poster", poster);
       model.addAttribute("english", Languages.ENGLISH);
       model.addAttribute("kiswahili", Languages.KISWAHILI);
-      model.addAttribute("lastSeenEn", alerts.date(poster.lastSeenAt(), Languages.ENGLISH));
-      model.addAttribute("lastSeenSw", alerts.date(poster.lastSeenAt(), Languages.KISWAHILI));
+      model.addAttribute("languages", Languages.SUPPORTED.stream()
+          .map(language -> new PosterLanguage(language, alerts.date(poster.lastSeenAt(), language))).toList());
       model.addAttribute("place", PublicAlerts.place(poster));
       model.addAttribute("photo", poster.found() ? null
           : documents.photo(user, access.readIdentity(user, caseId, "alert page photo")).orElse(null));

@@ -100,7 +100,7 @@ class TranslationsTest {
         keysNamed(html, Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]"), "", name, problems);
         keysNamedByPrefix(html, Pattern.compile("#\\{\\$\\{'([A-Za-z0-9_.]+)' \\+"), "", name, problems);
         keysNamed(html, Pattern.compile("#messages\\.msg\\('([A-Za-z0-9_.]+)'"), "", name, problems);
-        keysNamed(html, Pattern.compile("formatIn\\([a-z]+, '([A-Za-z0-9_.]+)'"), "", name, problems);
+        keysNamed(html, Pattern.compile("formatIn\\([a-zA-Z.]+, '([A-Za-z0-9_.]+)'"), "", name, problems);
         checked++;
         Document page = Jsoup.parse(html, "", Parser.xmlParser());
         for (Element element : page.getAllElements()) {
