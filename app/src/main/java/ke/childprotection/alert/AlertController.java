@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Public alerts", description = "The county's approved alerts: posters and texts to share, while the child is missing")
 class AlertController {
   /** An alert with, while a poster may be shown, the text to share in both languages. */
-  record AlertDetail(PublicAlerts.AlertView alert, PublicAlerts.ShareText share) {}
+  record AlertDetail(PublicAlerts.AlertView alert, PublicAlerts.ShareText share,
+      @com.fasterxml.jackson.annotation.JsonIgnore PublicAlerts.Poster poster) {}
 
   private final PublicAlerts alerts;
   private final AlertPoster posters;
@@ -52,7 +53,8 @@ class AlertController {
 
   static AlertDetail detail(PublicAlerts alerts, CurrentUser user, UUID caseId, String purpose) {
     PublicAlerts.AlertView alert = alerts.get(user, caseId, purpose);
-    return new AlertDetail(alert, alert.posterShown() ? alerts.shareText(alerts.poster(user, caseId, purpose)) : null);
+    PublicAlerts.Poster poster = alert.posterShown() ? alerts.posterOf(alert) : null;
+    return new AlertDetail(alert, poster == null ? null : alerts.shareText(poster), poster);
   }
 
   @GetMapping("/{caseId}/poster.pdf")

@@ -39,7 +39,7 @@ class AlertPages {
     model.addAttribute("alert", detail.alert());
     model.addAttribute("share", detail.share());
     if (detail.share() != null) {
-      PublicAlerts.Poster poster = alerts.poster(user, caseId, "alert page");
+      PublicAlerts.Poster poster = detail.poster();
       model.addAttribute("poster", poster);
       model.addAttribute("english", Languages.ENGLISH);
       model.addAttribute("kiswahili", Languages.KISWAHILI);

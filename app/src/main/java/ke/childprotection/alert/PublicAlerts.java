@@ -95,11 +95,16 @@ public class PublicAlerts {
   /** What the poster of an alert shows; refused when there is no poster to show (withdrawn, no consent, protected). */
   @Transactional(readOnly = true)
   public Poster poster(CurrentUser user, UUID caseId, String purpose) {
-    AlertView alert = get(user, caseId, purpose);
+    return posterOf(get(user, caseId, purpose));
+  }
+
+  /** What the poster of an alert already read shows (no second read of the case, no second audit row). */
+  @Transactional(readOnly = true)
+  public Poster posterOf(AlertView alert) {
     if (!alert.posterShown()) {
       throw new NotFound("problem.alert.noPoster", alert.caseNumber());
     }
-    ChildCase c = cases.findById(caseId).orElseThrow();
+    ChildCase c = cases.findById(alert.caseId()).orElseThrow();
     String name = String.join(" ", java.util.stream.Stream.of(c.getChildFirstName(), c.getChildLastName())
         .filter(n -> n != null && !n.isBlank()).toList());
     return new Poster(c.getCaseNumber(), name, c.getChildAge(), c.getChildSex(), c.getClothingAndMarks(),

@@ -107,6 +107,9 @@ class PublicAlertsTest {
     // The printable page at phone width.
     String page = caseworker.page("/alerts/" + caseId);
     assertThat(page).contains("id=\"poster\"").contains("MTOTO AMEPOTEA").contains("/api/cases/" + caseId + "/documents/");
+    audit.flush();
+    assertThat(jdbc.queryForObject("select count(*) from audit_log where case_id = ?::uuid and detail = 'alert page'",
+        Long.class, caseId)).as("one page view, one read").isEqualTo(1);
 
     // Not the other county's, nor the secretariat's or the panel's.
     assertThat(new Api(port, "cw.nairobi").get("/api/alerts/" + caseId).status()).isEqualTo(404);
