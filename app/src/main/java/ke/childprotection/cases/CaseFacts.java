@@ -29,6 +29,10 @@ public class CaseFacts {
       boolean same = "SAME".equals(data.get("earlierEpisode"));
       cases.findById(caseId).ifPresent(c -> c.earlierEpisodeDecided(same));
     }
+    if ("verify-identity".equals(formId) && Boolean.TRUE.equals(data.get("identityConfirmed"))) {
+      // the family (when the reporter agreed) may now be told that the child was found
+      cases.findById(caseId).ifPresent(c -> c.identityConfirmed(OffsetDateTime.now()));
+    }
     if ("verify-identity".equals(formId) && Boolean.FALSE.equals(data.get("identityConfirmed"))) {
       // The child found was not this child: the case is open again and can be reported located again.
       cases.findById(caseId).ifPresent(ChildCase::stillMissing);

@@ -42,6 +42,10 @@ public class ChildCase {
   private String policeObNumber;
   private boolean consentPublicity;
   private boolean consentTracing;
+  /** The reporter agreed to an SMS with the case number and, later, the news that the child was found. */
+  private boolean notifyReporter;
+  /** When a caseworker confirmed that the child located is this child. */
+  private OffsetDateTime identityConfirmedAt;
   @Column(nullable = false) private OffsetDateTime reportedAt;
   @Column(nullable = false) private String reportedBy;
   private Long processInstanceKey;
@@ -212,6 +216,20 @@ public class ChildCase {
   public String getPoliceObNumber() { return policeObNumber; }
   public boolean isConsentPublicity() { return consentPublicity; }
   public boolean isConsentTracing() { return consentTracing; }
+  public boolean isNotifyReporter() { return notifyReporter; }
+  public OffsetDateTime getIdentityConfirmedAt() { return identityConfirmedAt; }
+
+  /** The reporter agrees (or no longer agrees) to be told the case number and that the child was found, by SMS. */
+  public void tellReporter(boolean agreed) {
+    this.notifyReporter = agreed;
+  }
+
+  /** A caseworker confirmed that the child located is this child. */
+  public void identityConfirmed(OffsetDateTime at) {
+    if (identityConfirmedAt == null && locatedAt != null) {
+      identityConfirmedAt = at;
+    }
+  }
   public OffsetDateTime getReportedAt() { return reportedAt; }
   public String getReportedBy() { return reportedBy; }
   public Long getProcessInstanceKey() { return processInstanceKey; }

@@ -71,6 +71,7 @@ public class CaseIntake {
     childCase.recordReporter(report.reporterName(), report.reporterPhone(), report.reporterRelationship(),
         blankToNull(report.policeObNumber()), report.consentPublicity(), report.consentTracing());
     childCase.namesRelatives(blankToNull(report.relatives()));
+    childCase.tellReporter(report.notifyReporter());
     // The engine gets what its steps decide on, and no names.
     Map<String, Object> variables = new HashMap<>();
     variables.put("childAge", report.childAge());
@@ -178,6 +179,9 @@ public class CaseIntake {
     consents.record(childCase.getId(), Consents.Kind.PUBLICITY, childCase.isConsentPublicity(), user.username(), "with the report");
     timeline.record(childCase.getId(), CaseEvent.Kind.REPORTED, startEvent, stepName, user.username(), detail, null);
     audit.change(user.username(), childCase.getId(), "registered " + childCase.getCaseType().name().toLowerCase() + " case");
+    if (childCase.isNotifyReporter()) {
+      consents.record(childCase.getId(), Consents.Kind.REPORTER_SMS, true, user.username(), "with the report");
+    }
     Map<String, Object> variables = new HashMap<>(processVariables);
     variables.put("caseId", childCase.getId().toString());
     variables.put("caseNumber", childCase.getCaseNumber());

@@ -32,4 +32,6 @@ public record MissingChildReport(
     String reporterRelationship,
     @Size(max = 40) String policeObNumber,
     boolean consentPublicity,
-    boolean consentTracing) {}
+    boolean consentTracing,
+    // the reporter agrees to an SMS with the case number, and another when the child is found (no details)
+    boolean notifyReporter) {}

@@ -21,6 +21,8 @@ public class Notification {
   @Column(nullable = false) private String message;
   @Column(nullable = false) private OffsetDateTime createdAt;
   @Column(nullable = false, unique = true) private String dedupKey;
+  /** The step the notification is about (a task overdue), when there is one. */
+  private String elementId;
 
   protected Notification() {}
 
@@ -31,4 +33,5 @@ public class Notification {
   public String getReason() { return reason; }
   public String getMessage() { return message; }
   public OffsetDateTime getCreatedAt() { return createdAt; }
+  public String getElementId() { return elementId; }
 }

@@ -25,9 +25,21 @@ public class Notifications {
     return notifications.findByCountyCodeAndRecipientRoleOrderByCreatedAtDesc(user.countyCode(), user.role().group());
   }
 
-  /** Returns true when this call created the notification. */
+  /**
+   * Returns true when this call created the notification. Its e-mails and SMS follow (to the users who
+   * chose them), in their language: the text for the reason is {@code notify.reason.<reason>}, and
+   * {@code message} is what the app shows when there is none.
+   */
   @Transactional
   public boolean notify(UUID caseId, String countyCode, String role, String reason, String message, String dedupKey) {
-    return notifications.insertOnce(caseId, countyCode, role, reason, message, java.time.OffsetDateTime.now(), dedupKey) == 1;
+    return notify(caseId, countyCode, role, reason, message, dedupKey, null);
+  }
+
+  /** As {@link #notify(UUID, String, String, String, String, String)}, about a step of the case (its name is in the text). */
+  @Transactional
+  public boolean notify(UUID caseId, String countyCode, String role, String reason, String message, String dedupKey,
+      String elementId) {
+    return notifications.insertOnce(caseId, countyCode, role, reason, message, java.time.OffsetDateTime.now(), dedupKey,
+        elementId) == 1;
   }
 }

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Consent to tracing and to publicity, given or withdrawn: who recorded it, when and how. */
 @Service
 public class Consents {
-  public enum Kind { TRACING, PUBLICITY }
+  /** Tracing and matching; publicity (posters, media); SMS to the reporter (case number, child found). */
+  public enum Kind { TRACING, PUBLICITY, REPORTER_SMS }
 
   public record Consent(Kind kind, boolean given, String recordedBy, OffsetDateTime recordedAt, String source) {}
 

@@ -70,7 +70,7 @@ class OverdueTasks {
       Boolean created = tx.execute(status -> {
         String to = escalationRole(task);
         boolean first = notifications.notify(task.getCaseId(), task.getCountyCode(), to, "TASK_OVERDUE", message,
-            "overdue:" + task.getJobKey());
+            "overdue:" + task.getJobKey(), task.getElementId());
         timeline.record(task.getCaseId(), CaseEvent.Kind.NOTIFIED, task.getElementId(), "Overdue: " + task.getName(),
             "system", "escalated to " + to, "overdue:" + task.getJobKey());
         tasks.markOverdueNotified(task.getJobKey(), now);

@@ -313,7 +313,7 @@ class TranslationsTest {
   @Test
   void everyProblemTheCodeReportsHasItsTexts() throws IOException {
     // the keys the code names: problems it throws, field errors, form checks, validation messages
-    Pattern named = Pattern.compile("\"((?:problem|validation|pdf|alert\\.poster|alert\\.share)\\.[A-Za-z0-9_.]+)\"|\"\\{(validation\\.[A-Za-z0-9_.]+)}\"");
+    Pattern named = Pattern.compile("\"((?:problem|validation|pdf|alert\\.poster|alert\\.share|notify)\\.[A-Za-z0-9_.]+)\"|\"\\{(validation\\.[A-Za-z0-9_.]+)}\"");
     Set<String> keys = new TreeSet<>();
     List<String> problems = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
@@ -331,7 +331,19 @@ class TranslationsTest {
         }
       }
     }
-    System.out.printf("Translations: %d problem and validation texts named in the code%n", keys.size());
+    // every reason a model gives its supervisor notification has its text (e-mail, SMS, "My notifications")
+    try (Stream<Path> models = Files.list(Path.of("../processes"))) {
+      for (Path model : models.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
+        Matcher reason = Pattern.compile("key=\"reason\" value=\"([A-Z_]+)\"").matcher(Files.readString(model));
+        while (reason.find()) {
+          keys.add("notify.reason." + reason.group(1));
+          if (!english.containsKey("notify.reason." + reason.group(1)) || !kiswahili.containsKey("notify.reason." + reason.group(1))) {
+            problems.add(model.getFileName() + ": no text notify.reason." + reason.group(1));
+          }
+        }
+      }
+    }
+    System.out.printf("Translations: %d problem, validation and notification texts named in the code and models%n", keys.size());
     assertThat(keys).hasSizeGreaterThan(50);
     assertThat(problems).isEmpty();
   }
