@@ -63,10 +63,10 @@ class MessageFanOut implements SmartLifecycle {
   void round() {
     OffsetDateTime now = OffsetDateTime.now();
     int written = notifications(now) + newTasks(now) + reminders(now) + reporters(now);
+    // the digest of the last digest time passed (today's, or yesterday's before today's time: one missed
+    // while the app was stopped is written when it starts)
     LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
-    if (!now.atZoneSameInstant(zone).toLocalTime().isBefore(settings.digestAt())) {
-      written += digest(today);
-    }
+    written += digest(now.atZoneSameInstant(zone).toLocalTime().isBefore(settings.digestAt()) ? today.minusDays(1) : today);
     if (written > 0) {
       sender.wake();
     }

@@ -75,9 +75,10 @@ class MessageSender implements SmartLifecycle {
       log.warn("Message {} ({}) refused, not retried: {}", message.id(), message.channel(), e.getMessage());
     } catch (RuntimeException e) {
       OffsetDateTime next = attempt >= settings.maxAttempts() ? null : OffsetDateTime.now().plus(settings.retryAfter(attempt));
-      outbox.failed(message.id(), e.toString(), next);
+      String reason = e.toString().lines().findFirst().orElse("");
+      outbox.failed(message.id(), reason, next);
       log.warn("Message {} ({}) not sent, attempt {} of {}{}: {}", message.id(), message.channel(), attempt,
-          settings.maxAttempts(), next == null ? ", given up" : ", next at " + next, e.toString());
+          settings.maxAttempts(), next == null ? ", given up" : ", next at " + next, reason);
     }
     return false;
   }
