@@ -130,7 +130,8 @@ class AuthorizationMatrixTest {
     String path = parts[1].replace("{caseId}", caseId).replace("{documentId}", "protected".equals(column) ? protectedDocument : document)
         .replace("{processId}", "missing-child-case").replace("{elementId}", "Task_AcceptCase").replace("{username}", "matrix.target")
         .replace("{key}", "1");
-    path = path.startsWith("/api/tasks/") || path.startsWith("/tasks/") ? path.replace("{id}", Long.toString(task)) : path.replace("{id}", caseId);
+    path = path.startsWith("/api/tasks/") || path.startsWith("/tasks/") ? path.replace("{id}", Long.toString(task))
+        : path.startsWith("/api/admin/messages/") ? path.replace("{id}", "1") : path.replace("{id}", caseId);
     path += query(operation);
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path));
     if (!"anon".equals(column)) {
@@ -197,6 +198,8 @@ class AuthorizationMatrixTest {
           "countyCode", "047", "password", "matrix user password");
       case "PUT /api/users/{username}" -> Map.of("fullName", "Matrix Target", "role", "CASEWORKER", "countyCode", "047", "enabled", true);
       case "POST /api/users/{username}/password" -> Map.of("password", "matrix target password");
+      case "PUT /api/me/notifications" -> Map.of("byEmail", false, "bySms", false, "deadlines", true, "escalations", true,
+          "newTasks", false, "dailyDigest", false);
       default -> null;
     };
   }
