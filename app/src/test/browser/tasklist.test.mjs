@@ -472,6 +472,40 @@ test('a county officer whose phone speaks Kiswahili works in Kiswahili, and the 
   }, { locale: 'sw-KE' });
 });
 
+test('a caseworker chooses how she is told, on a phone in Kiswahili; the admin sees the messages page', async () => {
+  const width = 360;
+  await signedIn('cw2.nairobi', width, 740, async page => {
+    await page.click('#menu summary');
+    await page.click('#menu a[href="/notifications"]');
+    await page.waitForURL(/\/notifications$/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'sw');
+    assert.match(await page.locator('h1').textContent(), /Arifa zangu/);
+    // this installation sends no e-mail or SMS: said so, and those choices cannot be ticked
+    assert.match(await page.locator('#no-channels').textContent(), /hautumi barua pepe/);
+    assert.ok(await page.locator('input[name=byEmail]').isDisabled());
+    await page.fill('input[name=email]', 'si anwani');
+    await page.click('#save-choices');
+    await page.locator('label:has(input[name=email]) .field-error').waitFor();
+    await checkPage(page, `${width}-sw`, 'notifications-error');
+    await page.fill('input[name=email]', 'cw2@county047.example');
+    await page.fill('input[name=phone]', '0712 000 333');
+    await page.check('input[name=newTasks]');
+    await page.check('input[name=dailyDigest]');
+    await page.click('#save-choices');
+    await page.locator('#saved', { hasText: 'Imehifadhiwa' }).waitFor();
+    await page.reload();
+    assert.equal(await page.inputValue('input[name=email]'), 'cw2@county047.example');
+    assert.ok(await page.isChecked('input[name=dailyDigest]'));
+    await checkPage(page, `${width}-sw`, 'notifications');
+  }, { locale: 'sw-KE' });
+  await signedIn('admin', width, 740, async page => {
+    await page.goto(`${base}/admin/messages`);
+    assert.match(await page.locator('h1').textContent(), /E-mail and SMS/);
+    await page.locator('#state-FAILED').waitFor();
+    await checkPage(page, width, 'messages');
+  });
+});
+
 test('a supervisor approves a public alert on a phone; its poster is printed and its text shared', async () => {
   const width = 360;
   await signedIn('sup.nairobi', width, 740, async page => {
