@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBean(DurableEngine.class)
-public class EngineMirror implements SmartLifecycle {
+public class EngineMirror implements ke.childprotection.support.RunsInBackground {
   private static final Logger log = LoggerFactory.getLogger(EngineMirror.class);
   private static final int BATCH = 2000;
   /** The variable a process started again for a stuck case carries: {attempt, caseProcess}. */
@@ -255,18 +254,7 @@ public class EngineMirror implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    loop.start();
-    loop.wake();
-  }
-
-  @Override
-  public void stop() {
-    loop.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop.isRunning();
+  public BackgroundLoop loop() {
+    return loop;
   }
 }

@@ -16,7 +16,6 @@ import ke.childprotection.support.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  * that does not belong to this database.
  */
 @Component
-class OutboxDispatcher implements SmartLifecycle {
+class OutboxDispatcher implements ke.childprotection.support.RunsInBackground {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
   private final JdbcClient db;
@@ -198,9 +197,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
   /** 1st retry after first-backoff, doubling up to max-backoff. */
   Duration backoff(int attempt) {
-    long factor = 1L << Math.min(attempt - 1, 20);
-    Duration wait = firstBackoff.multipliedBy(factor);
-    return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    return BackgroundLoop.doubling(firstBackoff, maxBackoff, attempt);
   }
 
   private static String truncate(String text) {
@@ -208,18 +205,7 @@ class OutboxDispatcher implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    loop.start();
-    loop.wake();
-  }
-
-  @Override
-  public void stop() {
-    loop.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop.isRunning();
+  public BackgroundLoop loop() {
+    return loop;
   }
 }

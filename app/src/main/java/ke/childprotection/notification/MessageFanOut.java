@@ -10,7 +10,6 @@ import java.util.UUID;
 import ke.childprotection.security.Role;
 import ke.childprotection.support.BackgroundLoop;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance) writes nothing twice.
  */
 @Component
-class MessageFanOut implements SmartLifecycle {
+class MessageFanOut implements ke.childprotection.support.RunsInBackground {
   private static final int BATCH = 100;
 
   private final JdbcClient db;
@@ -278,17 +277,7 @@ class MessageFanOut implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    loop.start();
-  }
-
-  @Override
-  public void stop() {
-    loop.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop.isRunning();
+  public BackgroundLoop loop() {
+    return loop;
   }
 }

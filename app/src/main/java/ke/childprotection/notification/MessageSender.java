@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import ke.childprotection.support.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * SMS reference, by which the receiving side can recognise it.
  */
 @Component
-class MessageSender implements SmartLifecycle {
+class MessageSender implements ke.childprotection.support.RunsInBackground {
   private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
 
   private final OutboundMessages outbox;
@@ -84,18 +83,7 @@ class MessageSender implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    loop.start();
-    loop.wake();
-  }
-
-  @Override
-  public void stop() {
-    loop.stop();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop.isRunning();
+  public BackgroundLoop loop() {
+    return loop;
   }
 }

@@ -48,8 +48,7 @@ public record MessageSettings(List<String> deadlineReasons, Duration remindBefor
 
   /** The wait after the given failed attempt: first-retry, doubling up to max-retry. */
   Duration retryAfter(int attempt) {
-    Duration wait = firstRetry.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
-    return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+    return ke.childprotection.support.BackgroundLoop.doubling(firstRetry, maxRetry, attempt);
   }
 
   /** What a message is about; a user chooses deadlines, escalations and new tasks. */

@@ -75,4 +75,10 @@ public final class BackgroundLoop {
       log.warn("{}: round failed, trying again later: {}", name, e.toString());
     }
   }
+
+  /** The wait after the given failed attempt (1, 2, …): {@code first}, doubling each time, at most {@code max}. */
+  public static Duration doubling(Duration first, Duration max, int attempt) {
+    Duration wait = first.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+    return wait.compareTo(max) > 0 ? max : wait;
+  }
 }
