@@ -271,6 +271,8 @@ class NotificationsTest {
           select count(*) from outbound_message m join child_case c on c.id = m.case_id
           where c.case_number = ? and m.channel = 'EMAIL' and m.username = 'cw.nairobi' and m.kind = 'NEW_TASK'
             and m.state = 'PENDING' and m.attempts >= 1 and m.last_error is not null""", Integer.class, caseNumber) == 1);
+      // the mail server away does not take the case system out of service
+      assertThat(admin.get("/actuator/health").body().get("status").asText()).isEqualTo("UP");
     } finally {
       mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       mail.start();
