@@ -38,6 +38,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 // its own application, database schema and engine: the cases it makes stay out of the other tests' way
 @org.springframework.test.context.TestPropertySource(properties = "MCC_DB_SCHEMA=mcc_it_fuzz")
+// its own context (schema, engine, background loops): closed when the class is done, so that it does not
+// compete with the shared context for the two cores while later classes run
+@org.springframework.test.annotation.DirtiesContext
 class ApiFuzzTest {
   private static final int PER_OPERATION = 40;
   private static final long SEED = 20261201L;

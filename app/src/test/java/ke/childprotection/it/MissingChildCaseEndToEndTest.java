@@ -72,7 +72,7 @@ class MissingChildCaseEndToEndTest {
   /** Waits for the one open task of the case at the element, as the user sees it in the given view. */
   static JsonNode awaitTask(Api user, String view, String caseId, String elementId) {
     JsonNode[] found = new JsonNode[1];
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
       for (JsonNode task : user.ok(user.get("/api/tasks?view=" + view))) {
         if (task.get("caseId").asText().equals(caseId) && task.get("elementId").asText().equals(elementId)) {
           found[0] = task;

@@ -53,6 +53,9 @@ import org.springframework.test.context.TestPropertySource;
     "mcc.notifications.first-retry=PT1S", "mcc.notifications.max-retry=PT3S", "mcc.notifications.max-attempts=4",
     "mcc.notifications.remind-before=P2D", "mcc.notifications.link-base=https://mcc.example.go.ke",
     "logging.level.com.icegreen=warn"})
+// its own context (schema, engine, background loops): closed when the class is done, so that it does not
+// compete with the shared context for the two cores while later classes run
+@org.springframework.test.annotation.DirtiesContext
 class NotificationsTest {
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final int SMTP_PORT;

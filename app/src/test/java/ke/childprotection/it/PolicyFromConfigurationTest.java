@@ -22,6 +22,9 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 // Its own application context (other configuration), so its own schema and engine.
 @TestPropertySource(properties = {"mcc.policy.riskAssessmentDeadline=PT30M", "MCC_DB_SCHEMA=mcc_it_policy"})
+// its own context (schema, engine, background loops): closed when the class is done, so that it does not
+// compete with the shared context for the two cores while later classes run
+@org.springframework.test.annotation.DirtiesContext
 class PolicyFromConfigurationTest {
   @LocalServerPort int port;
   @Autowired ZeebeTestEngine engine;
