@@ -11,7 +11,8 @@ public record CaseView(UUID id, String caseType, String caseNumber, String statu
     String policeObNumber, boolean consentPublicity, boolean consentTracing, OffsetDateTime reportedAt,
     String reportedBy, String caseworker, String possibleDuplicates, OffsetDateTime locatedAt, OffsetDateTime closedAt,
     String languages, UUID linkedCaseId, UUID previousCaseId, String relatives, long version,
-    boolean identityProtected, boolean escalatedToSecretariat, String riskLevel, OffsetDateTime withdrawnAt, UUID proposedPreviousCaseId) {
+    boolean identityProtected, boolean escalatedToSecretariat, String riskLevel, OffsetDateTime withdrawnAt, UUID proposedPreviousCaseId,
+    boolean reporterSms) {
   static final String RESTRICTED = "restricted";
 
   /** For the user who registered the case (before anyone could protect it). */
@@ -31,7 +32,8 @@ public record CaseView(UUID id, String caseType, String caseNumber, String statu
         c.getReporterRelationship(), identity ? c.getPoliceObNumber() : null, c.isConsentPublicity(), c.isConsentTracing(),
         c.getReportedAt(), c.getReportedBy(), c.getCaseworker(), c.getPossibleDuplicates(), c.getLocatedAt(), c.getClosedAt(),
         identity ? c.getLanguages() : null, c.getLinkedCaseId(), c.getPreviousCaseId(), identity ? c.getRelatives() : null,
-        c.getVersion(), c.getPseudonym() != null, c.getTraffickingReferralId() != null, c.getRiskLevel(), c.getWithdrawnAt(), c.getProposedPreviousCaseId());
+        c.getVersion(), c.getPseudonym() != null, c.getTraffickingReferralId() != null, c.getRiskLevel(), c.getWithdrawnAt(), c.getProposedPreviousCaseId(),
+        c.isNotifyReporter());
   }
 
   /** The name a user is shown: the pseudonym when the child's identity is hidden from them. */

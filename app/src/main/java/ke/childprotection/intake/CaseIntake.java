@@ -42,11 +42,14 @@ public class CaseIntake {
   private final ke.childprotection.support.Counters counters;
   private final Consents consents;
   private final org.springframework.jdbc.core.simple.JdbcClient db;
+  private final boolean smsAvailable;
 
   CaseIntake(ChildCaseRepository cases, CaseTimeline timeline, EngineOutbox outbox, CasePolicy policy, AuditLog audit,
       CaseAccess access, MatchFinder matches, ke.childprotection.support.Counters counters, Consents consents,
       org.springframework.jdbc.core.simple.JdbcClient db,
-      @org.springframework.beans.factory.annotation.Value("${mcc.messages.time-to-live}") java.time.Duration startMessageTimeToLive) {
+      @org.springframework.beans.factory.annotation.Value("${mcc.messages.time-to-live}") java.time.Duration startMessageTimeToLive,
+      @org.springframework.beans.factory.annotation.Value("${mcc.notifications.sms.enabled}") boolean smsAvailable) {
+    this.smsAvailable = smsAvailable;
     this.outbox = outbox;
     this.counters = counters;
     this.consents = consents;
@@ -60,8 +63,23 @@ public class CaseIntake {
     this.audit = audit;
   }
 
+  /**
+   * Who registers a case: a user of the app (county staff, in their county) or a partner system (the 116
+   * helpline nationwide, a police station in its county), named in the timeline and audit trail.
+   */
+  public record Reporter(String name, java.util.function.Predicate<String> mayReportIn) {
+    public static Reporter of(CurrentUser user) {
+      return new Reporter(user.username(), user::worksIn);
+    }
+  }
+
   @Transactional
   public ChildCase report(CurrentUser user, MissingChildReport report) {
+    return report(Reporter.of(user), report);
+  }
+
+  @Transactional
+  public ChildCase report(Reporter user, MissingChildReport report) {
     ChildCase childCase = newCase(user, ChildCase.Type.MISSING, report.countyCode());
     childCase.describeChild(report.childFirstName().trim(), blankToNull(report.childLastName()), report.childSex(),
         report.childAge(), blankToNull(report.subCounty()));
@@ -71,7 +89,9 @@ public class CaseIntake {
     childCase.recordReporter(report.reporterName(), report.reporterPhone(), report.reporterRelationship(),
         blankToNull(report.policeObNumber()), report.consentPublicity(), report.consentTracing());
     childCase.namesRelatives(blankToNull(report.relatives()));
-    childCase.tellReporter(report.notifyReporter());
+    // Only with an SMS gateway: a reporter is never promised a message that cannot go (nor sent one late,
+    // when SMS is switched on weeks after). The case shows whether the reporter will be told (reporterSms).
+    childCase.tellReporter(report.notifyReporter() && smsAvailable);
     // The engine gets what its steps decide on, and no names.
     Map<String, Object> variables = new HashMap<>();
     variables.put("childAge", report.childAge());
@@ -84,6 +104,11 @@ public class CaseIntake {
 
   @Transactional
   public ChildCase registerFound(CurrentUser user, FoundChildReport report) {
+    return registerFound(Reporter.of(user), report);
+  }
+
+  @Transactional
+  public ChildCase registerFound(Reporter user, FoundChildReport report) {
     ChildCase childCase = newCase(user, ChildCase.Type.FOUND, report.countyCode());
     childCase.describeChild(blankToNull(report.childFirstName()), blankToNull(report.childLastName()), report.childSex(),
         report.apparentAge(), blankToNull(report.subCounty()));
@@ -152,17 +177,17 @@ public class CaseIntake {
 
   private static final java.util.Set<String> MATCHED_ON = java.util.Set.of("name", "sex", "age", "place", "relatives");
 
-  private ChildCase newCase(CurrentUser user, ChildCase.Type type, String county) {
+  private ChildCase newCase(Reporter user, ChildCase.Type type, String county) {
     if (db.sql("select count(*) from county where code = :code").param("code", county).query(Long.class).single() == 0) {
       throw new InvalidInput("problem.invalidFields",
           List.of(new InvalidInput.Field("countyCode", "problem.field.noSuchCountyCode")));
     }
-    if (!user.worksIn(county)) {
+    if (!user.mayReportIn().test(county)) {
       throw new AccessDeniedException("problem.ownCountyOnly");
     }
     String prefix = type == ChildCase.Type.MISSING ? "MC" : "FC";
     String caseNumber = "%s-%s-%d-%06d".formatted(prefix, county, Year.now().getValue(), counters.next("case"));
-    return new ChildCase(type, UUID.randomUUID(), caseNumber, county, OffsetDateTime.now(), user.username());
+    return new ChildCase(type, UUID.randomUUID(), caseNumber, county, OffsetDateTime.now(), user.name());
   }
 
   /**
@@ -171,16 +196,16 @@ public class CaseIntake {
    * the outbox sends the message until the engine has it. The message id and the case number as
    * correlation key make a repeat start nothing.
    */
-  private ChildCase start(CurrentUser user, ChildCase newCase, String startMessage, String startEvent, String stepName,
+  private ChildCase start(Reporter user, ChildCase newCase, String startMessage, String startEvent, String stepName,
       String detail, Map<String, Object> processVariables) {
     // A case with its own id is merged, not persisted: go on with the managed copy, or later changes are lost.
     ChildCase childCase = cases.saveAndFlush(newCase);
-    consents.record(childCase.getId(), Consents.Kind.TRACING, childCase.isConsentTracing(), user.username(), "with the report");
-    consents.record(childCase.getId(), Consents.Kind.PUBLICITY, childCase.isConsentPublicity(), user.username(), "with the report");
-    timeline.record(childCase.getId(), CaseEvent.Kind.REPORTED, startEvent, stepName, user.username(), detail, null);
-    audit.change(user.username(), childCase.getId(), "registered " + childCase.getCaseType().name().toLowerCase() + " case");
+    consents.record(childCase.getId(), Consents.Kind.TRACING, childCase.isConsentTracing(), user.name(), "with the report");
+    consents.record(childCase.getId(), Consents.Kind.PUBLICITY, childCase.isConsentPublicity(), user.name(), "with the report");
+    timeline.record(childCase.getId(), CaseEvent.Kind.REPORTED, startEvent, stepName, user.name(), detail, null);
+    audit.change(user.name(), childCase.getId(), "registered " + childCase.getCaseType().name().toLowerCase() + " case");
     if (childCase.isNotifyReporter()) {
-      consents.record(childCase.getId(), Consents.Kind.REPORTER_SMS, true, user.username(), "with the report");
+      consents.record(childCase.getId(), Consents.Kind.REPORTER_SMS, true, user.name(), "with the report");
     }
     Map<String, Object> variables = new HashMap<>(processVariables);
     variables.put("caseId", childCase.getId().toString());

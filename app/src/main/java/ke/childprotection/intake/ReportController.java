@@ -32,7 +32,9 @@ class ReportController {
   @PostMapping
   @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
   @Operation(summary = "Report a missing child", description = "Accepted at once, any hour: the case is created and its process started. "
-      + "Send an Idempotency-Key header to retry safely: a repeat returns the first answer, never a second case.")
+      + "Send an Idempotency-Key header to retry safely: a repeat returns the first answer, never a second case. "
+      + "notifyReporter asks for SMS to the reporter (case number; the news once the child is found): the answer's "
+      + "reporterSms says whether they will be sent (false when this installation has no SMS gateway).")
   ResponseEntity<?> report(@AuthenticationPrincipal CurrentUser user,
       @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody MissingChildReport report) {

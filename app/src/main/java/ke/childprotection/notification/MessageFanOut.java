@@ -259,9 +259,10 @@ class MessageFanOut implements ke.childprotection.support.RunsInBackground {
       n += outbox.add(new OutboundMessages.Draft(of + ":" + to.username() + ":EMAIL", MessageSettings.Channel.EMAIL, kind,
           to.username(), caseId, to.language().getLanguage(), text.subject(), text.body(), c.dailyDigest()), now) ? 1 : 0;
     }
+    // an SMS to staff is the subject alone: the link is in the e-mail and the app
     if (settings.sms().enabled() && c.bySms() && c.phone() != null) {
       n += outbox.add(new OutboundMessages.Draft(of + ":" + to.username() + ":SMS", MessageSettings.Channel.SMS, kind,
-          to.username(), caseId, to.language().getLanguage(), text.subject(), MessageTexts.sms(text), c.dailyDigest()), now) ? 1 : 0;
+          to.username(), caseId, to.language().getLanguage(), text.subject(), text.subject(), c.dailyDigest()), now) ? 1 : 0;
     }
     return n;
   }
@@ -269,11 +270,6 @@ class MessageFanOut implements ke.childprotection.support.RunsInBackground {
   private int inTransaction(java.util.function.IntSupplier work) {
     Integer n = tx.execute(status -> work.getAsInt());
     return n == null ? 0 : n;
-  }
-
-  /** Runs a round soon (a test, or an event that should not wait for the interval). */
-  void wake() {
-    loop.wake();
   }
 
   @Override

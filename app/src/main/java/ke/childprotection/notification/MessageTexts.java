@@ -80,11 +80,6 @@ class MessageTexts {
     return new Text(subject, body);
   }
 
-  /** The SMS of a staff message: the subject alone (the link is in the e-mail and the app). */
-  static String sms(Text text) {
-    return text.subject();
-  }
-
   private String step(Locale language, String elementId, String name) {
     if (elementId == null) {
       return name == null ? "" : name;

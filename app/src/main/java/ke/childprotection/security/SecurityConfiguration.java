@@ -91,8 +91,10 @@ class SecurityConfiguration {
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) && !authorization.substring(6).isBlank()) {
       return true;
     }
-    // an API call with no credentials and no session has no authority to forge: it is answered 401
-    return authorization == null && API.matches(request) && request.getRequestedSessionId() == null;
+    // an API call with no session and no credentials (or a bearer token, which is no user's: a partner's
+    // key belongs to /api/partner only) has no authority to forge: it is answered 401
+    boolean noUserCredentials = authorization == null || authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    return noUserCredentials && API.matches(request) && request.getRequestedSessionId() == null;
   }
 
   private static CookieCsrfTokenRepository csrfCookies(boolean secure) {

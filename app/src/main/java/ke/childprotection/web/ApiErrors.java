@@ -89,6 +89,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, text("problem.title.conflict"), text(e.key(), e.args()));
   }
 
+  /** Over a limit: when to try again, in seconds (Retry-After), and in the text. */
+  @ExceptionHandler(ke.childprotection.support.TooManyRequests.class)
+  ResponseEntity<ProblemDetail> tooMany(ke.childprotection.support.TooManyRequests e) {
+    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    Object[] args = java.util.Arrays.copyOf(e.args(), e.args().length + 1);
+    args[args.length - 1] = seconds; // the text's last value: the seconds to wait
+    ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, text("problem.title.tooMany"), text(e.key(), args));
+    problem.setProperty("retryAfterSeconds", seconds);
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
+  }
+
   @ExceptionHandler(OptimisticLockingFailureException.class)
   ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
     return problem(HttpStatus.CONFLICT, text("problem.title.conflict"), text("problem.concurrentChange"));

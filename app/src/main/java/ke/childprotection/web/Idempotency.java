@@ -63,12 +63,18 @@ public class Idempotency {
    */
   public ResponseEntity<?> once(CurrentUser user, String key, String endpoint, Object request,
       Supplier<ResponseEntity<?>> action) {
+    return once(user.username(), key, endpoint, request, action);
+  }
+
+  /** As {@link #once(CurrentUser, String, String, Object, Supplier)}, for a caller named otherwise (a partner system). */
+  public ResponseEntity<?> once(String owner, String key, String endpoint, Object request,
+      Supplier<ResponseEntity<?>> action) {
     // The action is the user's (a report, a sighting, "located"), not an edit of a version the user saw:
     // when the system changed the case at the same moment (a step of its process), it is done again on
     // the case as it is now, a few times, before the user is told.
     for (int attempt = 1; ; attempt++) {
       try {
-        return onceAttempt(user, key, endpoint, request, action);
+        return onceAttempt(owner, key, endpoint, request, action);
       } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
         if (attempt == 3) {
           throw concurrent;
@@ -77,7 +83,7 @@ public class Idempotency {
     }
   }
 
-  private ResponseEntity<?> onceAttempt(CurrentUser user, String key, String endpoint, Object request,
+  private ResponseEntity<?> onceAttempt(String user, String key, String endpoint, Object request,
       Supplier<ResponseEntity<?>> action) {
     if (key == null) {
       return tx.execute(status -> action.get());
@@ -96,13 +102,13 @@ public class Idempotency {
         db.sql("""
             insert into idempotent_request (username, idempotency_key, endpoint, request_hash, created_at)
             values (?, ?, ?, ?, ?)
-            """).params(user.username(), key, endpoint, hash, OffsetDateTime.now()).update();
+            """).params(user, key, endpoint, hash, OffsetDateTime.now()).update();
         ResponseEntity<?> response = action.get();
         db.sql("""
             update idempotent_request set status = ?, location = ?, body = ? where username = ? and idempotency_key = ?
             """).params(response.getStatusCode().value(),
                 response.getHeaders().getLocation() == null ? null : response.getHeaders().getLocation().toString(),
-                write(response.getBody()), user.username(), key).update();
+                write(response.getBody()), user, key).update();
         return response;
       });
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
@@ -130,10 +136,10 @@ public class Idempotency {
     return stored.body() == null ? answer.build() : answer.contentType(MediaType.APPLICATION_JSON).body(stored.body());
   }
 
-  private Optional<Stored> find(CurrentUser user, String key) {
+  private Optional<Stored> find(String user, String key) {
     return db.sql("""
         select endpoint, request_hash, status, location, body from idempotent_request where username = ? and idempotency_key = ?
-        """).params(user.username(), key)
+        """).params(user, key)
         .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
             rs.getString(5)))
         .optional();

@@ -104,7 +104,10 @@ public class PlainWords {
     return periods(zone).stream().filter(p -> p.getKey().equals(period)).map(Map.Entry::getValue).findFirst().orElse(period);
   }
 
-  /** A person by their full name; the system as "the system"; a user name that is no account as it is. */
+  /**
+   * A person by their full name; a partner system (partner:&lt;id&gt;, the 116 helpline…) by its name; the
+   * system as "the system"; a user name that is no account as it is.
+   */
   public String person(String username) {
     if (username == null) {
       return "";
@@ -112,8 +115,9 @@ public class PlainWords {
     if ("system".equals(username)) {
       return text("person.system", "the system");
     }
-    if (Instant.now().isAfter(peopleRead.plus(NAMES_KEPT))) {
-      people = Map.copyOf(jdbc.sql("select username, full_name from app_user")
+    // read again after a while, or sooner for a name not known yet (a user or partner just registered)
+    if (Instant.now().isAfter(peopleRead.plus(people.containsKey(username) ? NAMES_KEPT : NAMES_KEPT.dividedBy(20)))) {
+      people = Map.copyOf(jdbc.sql("select username, full_name from app_user union all select 'partner:' || id, name from partner_client")
           .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
           .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
       peopleRead = Instant.now();

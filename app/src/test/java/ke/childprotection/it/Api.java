@@ -13,7 +13,12 @@ import java.util.Base64;
 
 /** A user of the HTTP API (Basic auth), over a real connection to the running app. */
 final class Api {
-  record Response(int status, JsonNode body) {}
+  record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+    /** A header of the answer, or null. */
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +39,11 @@ final class Api {
     this.base = base;
     this.authorization = authorization;
     this.language = language;
+  }
+
+  /** A partner system, with its key as a bearer token (any other text: a wrong key; null: none). */
+  static Api partner(int port, String key) {
+    return new Api("http://127.0.0.1:" + port, key == null ? null : "Bearer " + key, null);
   }
 
   /** The same user on a device set to a language ({@code Accept-Language}). */
@@ -129,10 +139,13 @@ final class Api {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = HTTP.send(withLanguage(request).header("Authorization", authorization)
-          .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      HttpResponse<String> response = HTTP.send(withLanguage(request).header("Accept", "application/json").build(),
+          HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-      return new Response(response.statusCode(), body);
+      return new Response(response.statusCode(), body, response.headers());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

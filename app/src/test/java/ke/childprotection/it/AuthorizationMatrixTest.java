@@ -129,9 +129,10 @@ class AuthorizationMatrixTest {
     String caseId = "protected".equals(column) ? protectedCase : ordinary;
     String path = parts[1].replace("{caseId}", caseId).replace("{documentId}", "protected".equals(column) ? protectedDocument : document)
         .replace("{processId}", "missing-child-case").replace("{elementId}", "Task_AcceptCase").replace("{username}", "matrix.target")
-        .replace("{key}", "1");
+        .replace("{key}", "1").replace("{caseNumber}", "MC-047-2026-000001");
     path = path.startsWith("/api/tasks/") || path.startsWith("/tasks/") ? path.replace("{id}", Long.toString(task))
-        : path.startsWith("/api/admin/messages/") ? path.replace("{id}", "1") : path.replace("{id}", caseId);
+        : path.startsWith("/api/admin/messages/") ? path.replace("{id}", "1")
+        : path.startsWith("/api/admin/partners/") ? path.replace("{id}", "no-such-partner") : path.replace("{id}", caseId);
     path += query(operation);
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path));
     if (!"anon".equals(column)) {
@@ -196,6 +197,8 @@ class AuthorizationMatrixTest {
       }
       case "POST /api/users" -> Map.of("username", "matrix." + column + "." + (created++), "fullName", "Matrix", "role", "CASEWORKER",
           "countyCode", "047", "password", "matrix user password");
+      case "POST /api/admin/partners" -> Map.of("id", "matrix-" + column + "-" + (created++), "name", "Matrix", "kind", "POLICE",
+          "scopes", List.of("report:status"));
       case "PUT /api/users/{username}" -> Map.of("fullName", "Matrix Target", "role", "CASEWORKER", "countyCode", "047", "enabled", true);
       case "POST /api/users/{username}/password" -> Map.of("password", "matrix target password");
       case "PUT /api/me/notifications" -> Map.of("byEmail", false, "bySms", false, "deadlines", true, "escalations", true,

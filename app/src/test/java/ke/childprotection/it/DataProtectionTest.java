@@ -33,7 +33,10 @@ class DataProtectionTest {
     Api caseworker = new Api(port, "cw.nairobi");
     Map<String, Object> report = MissingChildCaseEndToEndTest.report("Consenting", 12);
     report.put("consentPublicity", false);
+    // this installation has no SMS gateway: the reporter is not promised an SMS, and no such consent is kept
+    report.put("notifyReporter", true);
     JsonNode created = caseworker.ok(caseworker.post("/api/cases", report));
+    assertThat(created.get("reporterSms").asBoolean()).isFalse();
     String id = created.get("id").asText();
     JsonNode consents = caseworker.ok(caseworker.get("/api/cases/" + id + "/consents"));
     assertThat(consents).hasSize(2);

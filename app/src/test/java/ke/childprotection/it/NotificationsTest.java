@@ -155,7 +155,9 @@ class NotificationsTest {
     Map<String, Object> report = MissingChildCaseEndToEndTest.report(firstName, 10);
     report.put("reporterPhone", reporterPhone);
     report.put("notifyReporter", true);
-    return caseworker.ok(caseworker.post("/api/cases", report)).get("caseNumber").asText();
+    JsonNode created = caseworker.ok(caseworker.post("/api/cases", report));
+    assertThat(created.get("reporterSms").asBoolean()).as("SMS is on: the reporter will be told").isTrue();
+    return created.get("caseNumber").asText();
   }
 
   /** The e-mails GreenMail received for an address whose subject contains all the given words. */
@@ -195,6 +197,8 @@ class NotificationsTest {
     String caseNumber = report("Wairimu", "+254 700 000 123");
     String caseId = jdbc.queryForObject("select cast(id as varchar) from child_case where case_number = ?", String.class, caseNumber);
     JsonNode accept = MissingChildCaseEndToEndTest.awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
+    assertThat(new String(caseworker.download("/cases/" + caseId).body(), java.nio.charset.StandardCharsets.UTF_8))
+        .as("the case page says the reporter is told by SMS").contains("SMS to the reporter");
 
     // the reporter: the case number, in Kiswahili and English, and nothing of the child
     await().atMost(WAIT).until(() -> smsTo("+254700000123", caseNumber).size() == 1);
