@@ -39,6 +39,9 @@ async function signedIn(username, width, height, steps, options = {}) {
   });
   try {
     const page = await browser.newPage({ viewport: { width, height }, ...options });
+    // a busy two-core machine: generous limits on every wait (never a fixed sleep)
+    page.setDefaultTimeout(60000);
+    page.setDefaultNavigationTimeout(90000);
     // the pages work under their Content-Security-Policy: nothing they need is refused
     const refused = [];
     page.on('console', message => {
@@ -85,7 +88,7 @@ test('caseworker completes a task through its form and gets the next one', async
     // The next step is the caseworker's own risk assessment: the list shows it as soon as the engine
     // has created it (the page after completing is "My tasks", and refreshes itself when its tasks change).
     const next = page.locator(`#task-list tr:has(a[href="/cases/${caseId}"]) a.task-link`, { hasText: 'Assess risk' });
-    await next.first().waitFor({ timeout: 15000 });
+    await next.first().waitFor({ timeout: 60000 });
     await next.first().click();
     await page.getByLabel('Suspected abduction by someone outside the family').waitFor();
   });
@@ -330,7 +333,7 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
       assert.equal(await page.evaluate(() => window.outbox.pending()), 1);
       await checkPage(page, width, 'report-offline');
       await page.context().setOffline(false);
-      await page.waitForURL(/\/cases\/[0-9a-f-]{36}\?done=sent$/, { timeout: 30000 });
+      await page.waitForURL(/\/cases\/[0-9a-f-]{36}\?done=sent$/, { timeout: 60000 });
       await page.locator('#confirmation', { hasText: 'sent and registered' }).waitFor();
       assert.equal(await page.evaluate(() => window.outbox.pending()), 0);
       const id = page.url().match(/cases\/([0-9a-f-]{36})/)[1];
@@ -361,7 +364,7 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
 
       // The search starts at once, alongside the risk assessment.
       const start = page.locator(`#task-list tr:has(a[href="/cases/${id}"]) a.task-link`, { hasText: 'Start the search' });
-      await start.first().waitFor({ timeout: 30000 });
+      await start.first().waitFor({ timeout: 60000 });
       await start.first().click();
       await page.getByText('Police informed, Occurrence Book number recorded').waitFor();
       await page.getByLabel('Police informed, Occurrence Book number recorded').check();
@@ -372,7 +375,7 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
       await page.waitForURL(/\/tasks\?done=\d+/);
 
       const assess = page.locator(`#task-list tr:has(a[href="/cases/${id}"]) a.task-link`, { hasText: 'Assess risk' });
-      await assess.first().waitFor({ timeout: 30000 });
+      await assess.first().waitFor({ timeout: 60000 });
       await assess.first().click();
       const label = page.getByText('Suspected abduction by someone outside the family');
       await label.waitFor();
@@ -435,7 +438,7 @@ test('a county officer whose phone speaks Kiswahili works in Kiswahili, and the 
     await page.selectOption('select[name=reporterRelationship]', 'PARENT');
     await page.check('input[name=consentTracing]');
     await page.click('#submit-report');
-    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\?done=/, { timeout: 30000 });
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\?done=/, { timeout: 60000 });
     await page.locator('#confirmation', { hasText: 'Imesajiliwa' }).waitFor();
     const id = page.url().match(/cases\/([0-9a-f-]{36})/)[1];
     assert.match(await page.locator('main').textContent(), /kike, 10/);
@@ -460,8 +463,9 @@ test('a county officer whose phone speaks Kiswahili works in Kiswahili, and the 
 
     // She switches to English: the same page, in English, and it stays so.
     await page.click('#language');
-    await page.waitForURL(/\/tasks\?done=\d+/);
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    // the page comes back in English (a locator waits through the form's post and redirect)
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    assert.match(page.url(), /\/tasks\?done=\d+/);
     assert.match(await page.locator('#menu summary').textContent(), /Menu/);
   }, { locale: 'sw-KE' });
 
@@ -504,6 +508,62 @@ test('a caseworker chooses how she is told, on a phone in Kiswahili; the admin s
     await page.locator('#state-FAILED').waitFor();
     await checkPage(page, width, 'messages');
   });
+});
+
+test('the administrator gives the 116 helpline a key on a phone in Kiswahili; the helpline reports with it until it is revoked', async () => {
+  const width = 360;
+  const partnerId = `helpline-${Date.now().toString(36)}`;
+  const report = {
+    countyCode: '047', childFirstName: 'Simu', childLastName: 'Synthetic', childSex: 'MALE', childAge: 7,
+    lastSeenAt: new Date(Date.now() - 3600000).toISOString(), lastSeenPlace: 'Kibra', reporterName: 'Synthetic caller',
+    reporterPhone: '+254700000116', reporterRelationship: 'HELPLINE_116', consentPublicity: false, consentTracing: true,
+  };
+  const partnerReport = (key, idempotencyKey) => fetch(`${base}/api/partner/reports/missing`, {
+    method: 'POST', body: JSON.stringify(report),
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+  });
+  let key;
+  await signedIn('admin', width, 740, async page => {
+    await page.goto(`${base}/admin/partners`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'sw');
+    assert.match(await page.locator('h1').textContent(), /Mifumo ya washirika/);
+    const form = page.locator('#new-partner');
+    await form.locator('[name=id]').fill(partnerId);
+    await form.locator('[name=name]').fill('Synthetic 116 helpline');
+    await form.locator('[name=kind]').selectOption('HELPLINE');
+    await form.locator('button[type=submit]').click();
+    // the key, once, at the top of the page
+    await page.locator('#issued').waitFor();
+    key = (await page.locator('#key').textContent()).trim();
+    assert.match(key, new RegExp(`^mcc_${partnerId}\\.`));
+    await checkPage(page, `${width}-sw`, 'partner-key');
+    await page.click('#key-done');
+    const row = page.locator(`#partners tr[data-id="${partnerId}"]`);
+    await row.waitFor();
+    assert.ok(await page.locator('#issued').isHidden(), 'the key is not shown again');
+    assert.match(await row.textContent(), /Nchi nzima/);
+
+    // the helpline's system reports with it: once, however often it retries
+    const first = await partnerReport(key, 'call-1');
+    assert.equal(first.status, 201);
+    const receipt = await first.json();
+    const again = await (await partnerReport(key, 'call-1')).json();
+    assert.equal(again.caseNumber, receipt.caseNumber);
+    await page.reload();
+    assert.doesNotMatch(await row.textContent(), /bado/, 'last used is shown');
+    await checkPage(page, `${width}-sw`, 'partners');
+
+    // revoked: the key opens nothing any more
+    page.once('dialog', dialog => dialog.accept());
+    await row.locator('button.revoke').click();
+    await page.locator(`#partners tr.revoked[data-id="${partnerId}"]`).waitFor();
+    assert.equal((await partnerReport(key, 'call-2')).status, 401);
+
+    // the e-mail and SMS page, also in Kiswahili at 360 px
+    await page.goto(`${base}/admin/messages`);
+    assert.match(await page.locator('h1').textContent(), /Barua pepe na SMS/);
+    await checkPage(page, `${width}-sw`, 'messages');
+  }, { locale: 'sw-KE' });
 });
 
 test('a supervisor approves a public alert on a phone; its poster is printed and its text shared', async () => {

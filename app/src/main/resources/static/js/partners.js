@@ -6,6 +6,8 @@
   const show = answer => {
     document.getElementById('key').textContent = answer.key;
     issued.hidden = false;
+    const none = document.getElementById('no-partners');
+    if (none) none.hidden = true;
     issued.scrollIntoView();
   };
   document.getElementById('copy-key').addEventListener('click', () => navigator.clipboard?.writeText(document.getElementById('key').textContent));
