@@ -1,0 +1,365 @@
+package ke.childprotection.bench;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.client.api.worker.JobWorker;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ke.childprotection.cases.CasePolicy;
+import ke.childprotection.engine.durable.DurableEngine;
+import ke.childprotection.it.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Intake at engine speed (deploy/benchmark.sh intake): the app and the bare engine side by side in one
+ * run, on the project's own models. The bare engine is a second in-process engine of the same kind (its
+ * own directory), with the same models, the same start message and variables; a client completes every
+ * service job at once and takes every user-task job. The app is the whole app over HTTP and PostgreSQL: a
+ * report through the API until its first task is in the tasklist (the table the tasklist reads), and a
+ * task completed through the API until the next one is there. Prints p50/p95 and the ratios; asserts
+ * nothing about time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "test"})
+@TestPropertySource(properties = {"MCC_DB_SCHEMA=mcc_bench_intake", "mcc.demo-data.enabled=true"})
+@Import(IntegrationTest.CleanSchema.class)
+class IntakeBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  // a signed-in phone: the session cookie and the CSRF token of the sign-in, as the pages use them
+  private static final java.net.CookieManager COOKIES = new java.net.CookieManager();
+  private static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(COOKIES).build();
+  private static final String USER_TASK_JOB = "io.camunda.zeebe:userTask";
+  private static final Duration WAIT = Duration.ofMinutes(2);
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired CasePolicy policy;
+
+  private final AtomicInteger numbers = new AtomicInteger();
+
+  @Test
+  void reportToFirstTaskAppAndBareEngine() throws Exception {
+    int sequential = Integer.getInteger("bench.reports", 40);
+    int burst = Integer.getInteger("bench.burst", 100);
+    int clients = Integer.getInteger("bench.clients", 8);
+    List<String[]> rows = new ArrayList<>();
+    Path dir = Files.createTempDirectory("mcc-intake-bench-");
+    DurableEngine engine = DurableEngine.open(dir, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        DurableEngine.Settings.defaults());
+    engine.start();
+    try (ZeebeClient client = engine.createClient(WAIT)) {
+      Bare bare = new Bare(client);
+      signIn();
+      // warm both up (class loading, JIT, connection pools), then measure
+      bare.reportAndWait();
+      appReportAndWait();
+      List<Double> bareReport = new ArrayList<>();
+      List<Double> appReport = new ArrayList<>();
+      List<Double> bareNext = new ArrayList<>();
+      List<Double> appNext = new ArrayList<>();
+      for (int i = 0; i < sequential; i++) {
+        long t0 = System.nanoTime();
+        ActivatedJob first = bare.reportAndWait();
+        bareReport.add(ms(t0));
+        t0 = System.nanoTime();
+        bare.completeAndWaitForNext(first);
+        bareNext.add(ms(t0));
+
+        t0 = System.nanoTime();
+        String caseId = appReportAndWait();
+        appReport.add(ms(t0));
+        appNext.add(appCompleteAndWaitForNext(caseId));
+      }
+      double bareRate = burst(clients, burst, bare::report, bare::firstTasksSeen);
+      double appRate = burst(clients, burst, this::appReport, this::appFirstTasksSeen);
+      rows.add(row("report -> first task visible, sequential", appReport, bareReport));
+      rows.add(row("task completed -> next task visible", appNext, bareNext));
+      System.out.println("Intake benchmark (" + sequential + " sequential, burst of " + burst + " from " + clients + " clients; ms)");
+      System.out.printf(Locale.ROOT, "%-44s %9s %9s %9s %9s %9s%n", "measure", "app p50", "app p95", "bare p50", "bare p95", "p50 ratio");
+      rows.forEach(r -> System.out.printf(Locale.ROOT, "%-44s %9s %9s %9s %9s %9s%n", (Object[]) r));
+      System.out.printf(Locale.ROOT, "%-44s %9.1f %9s %9.1f %9s %9.2f%n", "burst: cases/s (ratio app/bare)", appRate, "", bareRate, "",
+          appRate / bareRate);
+      bare.close();
+    } finally {
+      engine.stop();
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** The bare engine: the same models and start message; jobs completed by a client at once. */
+  private final class Bare {
+    private final ZeebeClient client;
+    private final Map<String, ActivatedJob> firstTasks = new ConcurrentHashMap<>();
+    private final Map<Long, ActivatedJob> nextTasks = new ConcurrentHashMap<>();
+    private final List<JobWorker> workers = new ArrayList<>();
+    private volatile int burstStart = Integer.MAX_VALUE;
+
+    Bare(ZeebeClient client) throws Exception {
+      this.client = client;
+      var deploy = client.newDeployResourceCommand();
+      io.camunda.zeebe.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2 command = null;
+      for (Resource resource : resources()) {
+        byte[] content = resource.getContentAsByteArray();
+        command = command == null ? deploy.addResourceBytes(content, resource.getFilename())
+            : command.addResourceBytes(content, resource.getFilename());
+      }
+      command.send().join();
+      for (String type : serviceJobTypes()) {
+        workers.add(client.newWorker().jobType(type).handler((jobs, job) -> jobs.newCompleteCommand(job).send())
+            .streamEnabled(true).pollInterval(Duration.ofMillis(100)).open());
+      }
+      workers.add(client.newWorker().jobType(USER_TASK_JOB).handler((jobs, job) -> {
+        if ("Task_AcceptCase".equals(job.getElementId())) {
+          firstTasks.put((String) job.getVariablesAsMap().get("caseNumber"), job);
+        } else {
+          nextTasks.putIfAbsent(job.getProcessInstanceKey(), job);
+        }
+      }).streamEnabled(true).pollInterval(Duration.ofMillis(100)).timeout(Duration.ofHours(1)).open());
+    }
+
+    String report() {
+      String caseNumber = "MC-047-2026-B" + numbers.incrementAndGet();
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("childAge", 9);
+      variables.put("disabilityOrMedicalNeed", false);
+      variables.put("suspectedAbduction", false);
+      variables.put("publicityConsent", true);
+      variables.put("caseId", java.util.UUID.randomUUID().toString());
+      variables.put("caseNumber", caseNumber);
+      variables.put("countyCode", "047");
+      variables.put("reportedAt", OffsetDateTime.now().toString());
+      variables.put("policy", policy.asVariable());
+      client.newPublishMessageCommand().messageName("missing-child-reported").correlationKey(caseNumber)
+          .messageId("case-started:" + caseNumber).timeToLive(Duration.ofHours(1)).variables(variables).send().join();
+      return caseNumber;
+    }
+
+    ActivatedJob reportAndWait() {
+      String caseNumber = report();
+      until(() -> firstTasks.containsKey(caseNumber));
+      return firstTasks.get(caseNumber);
+    }
+
+    void completeAndWaitForNext(ActivatedJob accept) {
+      client.newCompleteCommand(accept).variables(Map.of("completedBy", "cw.nairobi", "acceptanceNote", "on it",
+          "acceptConfirmed", true)).send().join();
+      until(() -> nextTasks.containsKey(accept.getProcessInstanceKey()));
+    }
+
+    boolean firstTasksSeen(List<String> caseNumbers) {
+      return caseNumbers.stream().allMatch(firstTasks::containsKey);
+    }
+
+    void close() {
+      workers.forEach(JobWorker::close);
+    }
+  }
+
+  private static Resource[] resources() throws java.io.IOException {
+    var resolver = new PathMatchingResourcePatternResolver();
+    List<Resource> found = new ArrayList<>();
+    for (String pattern : List.of("processes/*.bpmn", "processes/*.dmn", "forms/*.form")) {
+      found.addAll(List.of(resolver.getResources("classpath:" + pattern)));
+    }
+    return found.toArray(Resource[]::new);
+  }
+
+  /** Every service job type of the models (the bare client completes them all at once). */
+  private static List<String> serviceJobTypes() throws java.io.IOException {
+    List<String> types = new ArrayList<>();
+    var pattern = java.util.regex.Pattern.compile("taskDefinition type=\"([^\"]+)\"");
+    for (Resource resource : resources()) {
+      if (resource.getFilename().endsWith(".bpmn")) {
+        var matcher = pattern.matcher(new String(resource.getContentAsByteArray(), StandardCharsets.UTF_8));
+        while (matcher.find()) {
+          if (!types.contains(matcher.group(1))) {
+            types.add(matcher.group(1));
+          }
+        }
+      }
+    }
+    return types;
+  }
+
+  // --- the app, over HTTP, as the caseworker's phone reaches it
+
+  private String appReport() {
+    Map<String, Object> report = new HashMap<>();
+    report.put("countyCode", "047");
+    report.put("childFirstName", "Bench" + numbers.incrementAndGet());
+    report.put("childSex", "FEMALE");
+    report.put("childAge", 9);
+    report.put("lastSeenAt", OffsetDateTime.now().minusHours(2).toString());
+    report.put("lastSeenPlace", "Toi market");
+    report.put("reporterName", "Synthetic parent");
+    report.put("reporterPhone", "+254700000001");
+    report.put("reporterRelationship", "PARENT");
+    report.put("consentPublicity", true);
+    report.put("consentTracing", true);
+    return post("/api/cases", report).get("id").asText();
+  }
+
+  private String appReportAndWait() {
+    String caseId = appReport();
+    until(() -> appFirstTasksSeen(List.of(caseId)));
+    return caseId;
+  }
+
+  private boolean appFirstTasksSeen(List<String> caseIds) {
+    Integer seen = jdbc.queryForObject("""
+        select count(*) from user_task where element_id = 'Task_AcceptCase' and cast(case_id as varchar) in (select unnest(cast(? as varchar[])))""",
+        Integer.class, (Object) caseIds.toArray(String[]::new));
+    return seen != null && seen == caseIds.size();
+  }
+
+  /** Claims the case's acceptance, then times its completion until the next step is in the tasklist. */
+  private double appCompleteAndWaitForNext(String caseId) {
+    Long task = jdbc.queryForObject("select job_key from user_task where element_id = 'Task_AcceptCase' and case_id = cast(? as uuid)",
+        Long.class, caseId);
+    post("/api/tasks/" + task + "/claim", Map.of());
+    long t0 = System.nanoTime();
+    post("/api/tasks/" + task + "/complete", Map.of("acceptConfirmed", true, "acceptanceNote", "on it"));
+    until(() -> jdbc.queryForObject("""
+        select count(*) from user_task where case_id = cast(? as uuid) and element_id in ('Task_StartSearch', 'Task_AssessRisk')""",
+        Integer.class, caseId) > 0);
+    return ms(t0);
+  }
+
+  /** Signs in as the caseworker through the sign-in page, once: later calls carry the session, as a phone does. */
+  private void signIn() throws Exception {
+    String base = "http://127.0.0.1:" + port;
+    String page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    var token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+    if (!token.find()) {
+      throw new IllegalStateException("no CSRF token on the sign-in page");
+    }
+    String form = "username=cw.nairobi&password=demo1234&_csrf=" + java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+    HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+    // the sign-in renews the CSRF token: the next page hands out the new one
+    HTTP.send(HttpRequest.newBuilder(URI.create(base + "/tasks")).GET().build(), HttpResponse.BodyHandlers.discarding());
+  }
+
+  private String csrfToken() {
+    return COOKIES.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue)
+        .findFirst().orElseThrow(() -> new IllegalStateException("not signed in"));
+  }
+
+  private JsonNode post(String path, Object body) {
+    try {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .header("X-XSRF-TOKEN", csrfToken())
+          .header("Content-Type", "application/json").header("Accept", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return JSON.readTree(response.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // --- shared
+
+  /** {@code total} reports from {@code clients} threads; returns reports a second until every first task is there. */
+  private static double burst(int clients, int total, java.util.function.Supplier<String> report,
+      java.util.function.Predicate<List<String>> allSeen) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<String> ids = Collections.synchronizedList(new ArrayList<>());
+    long t0 = System.nanoTime();
+    try {
+      List<Future<?>> sent = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        int share = total / clients + (c < total % clients ? 1 : 0);
+        sent.add(pool.submit(() -> {
+          for (int i = 0; i < share; i++) {
+            ids.add(report.get());
+          }
+        }));
+      }
+      for (Future<?> f : sent) {
+        f.get();
+      }
+      List<String> all = List.copyOf(ids);
+      until(() -> allSeen.test(all));
+      return total / (ms(t0) / 1000.0);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void until(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("not within " + WAIT);
+      }
+      Thread.onSpinWait();
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static double ms(long since) {
+    return (System.nanoTime() - since) / 1e6;
+  }
+
+  private static String[] row(String name, List<Double> app, List<Double> bare) {
+    double appP50 = percentile(app, 50);
+    double bareP50 = percentile(bare, 50);
+    return new String[] {name, f(appP50), f(percentile(app, 95)), f(bareP50), f(percentile(bare, 95)), String.format(Locale.ROOT, "%.1f", appP50 / bareP50)};
+  }
+
+  private static String f(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static double percentile(List<Double> values, int p) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+}

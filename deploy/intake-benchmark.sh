@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Intake benchmark: the app and the bare in-process engine side by side, on the project's own models:
+# report -> first task in the tasklist (p50, p95, sequential), task completed -> next task there, and a
+# burst of reports from several clients (cases/s), with the ratios app/bare. Uses the PostgreSQL at
+# PGHOST:PGPORT (database "test", schema mcc_bench_intake, emptied at start).
+#   deploy/intake-benchmark.sh [sequential reports] [burst] [clients]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. deploy/lib/jdk.sh
+mvn -B -pl app -am test -Dtest=IntakeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbench.reports="${1:-40}" -Dbench.burst="${2:-100}" -Dbench.clients="${3:-8}" 2>&1 \
+  | grep -E '^(Intake benchmark|measure |report |task |burst)|BUILD FAILURE|ERROR\]'
