@@ -51,11 +51,14 @@ class UserTaskJobs implements SmartLifecycle {
   private final ObjectMapper json;
   private final EngineBinding binding;
   private final TransientFaultsAreRetried failures;
+  private final boolean streaming;
   private volatile JobWorker worker;
 
   UserTaskJobs(CamundaClient client, ProcessModels models, UserTaskRepository tasks, ChildCaseRepository cases,
       CaseTimeline timeline, TaskReconciler reconciler, TaskEngine engine, TransactionTemplate tx,
-      ObjectMapper json, EngineBinding binding, TransientFaultsAreRetried failures) {
+      ObjectMapper json, EngineBinding binding, TransientFaultsAreRetried failures,
+      @org.springframework.beans.factory.annotation.Value("${camunda.client.worker.defaults.stream-enabled}") boolean streaming) {
+    this.streaming = streaming;
     this.binding = binding;
     this.failures = failures;
     this.client = client;
@@ -76,7 +79,7 @@ class UserTaskJobs implements SmartLifecycle {
       return;
     }
     worker = client.newWorker().jobType(JOB_TYPE).handler(this::handleOrFail).name("tasklist")
-        .timeout(engine.jobLock()).fetchVariables(List.of()).open();
+        .timeout(engine.jobLock()).fetchVariables(List.of()).streamEnabled(streaming).open();
   }
 
   @Override
