@@ -2,6 +2,7 @@ package ke.childprotection.matching;
 
 import ke.childprotection.engine.EngineOutbox;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +36,12 @@ public class MatchFinder {
   private final EngineOutbox outbox;
   private final Duration timeToLive;
   private final ke.childprotection.notification.Notifications notifications;
+  private final MatchingPolicy policy;
 
   MatchFinder(ChildCaseRepository cases, MatchCandidateRepository candidates, ChildMatcher matcher,
       CaseTimeline timeline, EngineOutbox outbox, ke.childprotection.notification.Notifications notifications,
-      @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+      MatchingPolicy policy, @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+    this.policy = policy;
     this.notifications = notifications;
     this.cases = cases;
     this.candidates = candidates;
@@ -67,7 +70,7 @@ public class MatchFinder {
       return 0;
     }
     boolean found = record.getCaseType() == ChildCase.Type.FOUND;
-    List<ChildCase> others = cases.findOpenForMatching(found ? ChildCase.Type.MISSING : ChildCase.Type.FOUND);
+    List<ChildCase> others = candidatesFor(record, found);
     int added = 0;
     Map<UUID, String> proposedTo = new java.util.LinkedHashMap<>();
     for (ChildCase other : others) {
@@ -95,6 +98,28 @@ public class MatchFinder {
     }
     return added;
   }
+
+  /**
+   * The open records of the other kind the matcher could accept, found by the index: the same rules that
+   * make {@link ChildMatcher#compare} refuse at once (another sex, an age gap over the policy's, a child
+   * found more than a day before going missing), asked of the database instead of every record in Java.
+   */
+  List<ChildCase> candidatesFor(ChildCase record, boolean found) {
+    String sex = record.getChildSex();
+    boolean anySex = sex == null || "UNKNOWN".equals(sex);
+    Integer age = record.getChildAge();
+    int gap = policy.maxAgeGap();
+    OffsetDateTime when = record.getLastSeenAt();
+    // a found child is compared with reports of children last seen up to a day after; a report with
+    // children found from a day before the child was last seen
+    OffsetDateTime seenFrom = !found && when != null ? when.minusDays(1) : EARLIEST;
+    OffsetDateTime seenUpTo = found && when != null ? when.plusDays(1) : LATEST;
+    return cases.findOpenForMatching(found ? ChildCase.Type.MISSING : ChildCase.Type.FOUND, anySex, anySex ? "" : sex,
+        age == null, age == null ? 0 : age - gap, age == null ? 0 : age + gap, seenFrom, seenUpTo);
+  }
+
+  private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("1900-01-01T00:00:00Z");
+  private static final OffsetDateTime LATEST = OffsetDateTime.parse("2999-12-31T00:00:00Z");
 
   /** A proposed candidate beside the found child: the missing report the caseworker compares. */
   public record Candidate(MatchCandidate candidate, ChildCase missing) {}

@@ -1,0 +1,75 @@
+package ke.childprotection.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import ke.childprotection.cases.ChildCase;
+import ke.childprotection.cases.ChildCaseRepository;
+import ke.childprotection.it.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The indexed candidates (sex, age band, time window asked of the database) leave out no record the
+ * matcher would accept: over a few hundred synthetic records of every sex, age and date, what a new
+ * record matches among the candidates equals what it matches among every open record.
+ */
+@IntegrationTest
+class MatchingCandidatesTest {
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ChildCaseRepository cases;
+  @Autowired MatchFinder finder;
+  @Autowired ChildMatcher matcher;
+
+  private static final String[] NAMES = {"Amani", "Amina", "Aminah", "Baraka", "Wanjiru", "Wanjiku", "Otieno", "Achieng", "Akinyi", "Kamau"};
+  private static final String[] SEXES = {"FEMALE", "MALE", "UNKNOWN"};
+
+  @Test
+  void theIndexedCandidatesMatchWhatEveryOpenRecordWould() {
+    Random random = new Random(20261202);
+    String batch = UUID.randomUUID().toString().substring(0, 6);
+    OffsetDateTime now = OffsetDateTime.now();
+    for (int i = 0; i < 300; i++) {
+      boolean found = i % 3 == 0;
+      jdbc.update("""
+          insert into child_case (id, case_type, case_number, status, county_code, child_first_name, child_last_name, child_sex, child_age,
+            last_seen_at, last_seen_place, disability_or_medical_need, suspected_abduction, reporter_name, reporter_phone,
+            reporter_relationship, consent_publicity, consent_tracing, reported_at, reported_by)
+          values (?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, 'Toi market', false, false, 'Synthetic', '+254700000000', 'PARENT', false, ?, ?, 'cw.nairobi')
+          """, UUID.randomUUID(), found ? "FOUND" : "MISSING", "MT-" + batch + "-" + i, random.nextBoolean() ? "047" : "001",
+          NAMES[random.nextInt(NAMES.length)], random.nextInt(4) == 0 ? null : "Synthetic", SEXES[random.nextInt(3)],
+          random.nextInt(6) == 0 ? null : random.nextInt(18), now.minusHours(random.nextInt(24 * 60)), random.nextInt(10) > 0, now);
+    }
+    List<ChildCase> all = cases.findAll();
+    List<ChildCase> mine = all.stream().filter(c -> c.getCaseNumber().startsWith("MT-" + batch)).toList();
+    List<ChildCase> open = all.stream()
+        .filter(c -> c.getStatus() == ChildCase.Status.OPEN && c.isConsentTracing() && c.getLinkedCaseId() == null).toList();
+    int compared = 0;
+    int matched = 0;
+    for (ChildCase record : mine) {
+      boolean found = record.getCaseType() == ChildCase.Type.FOUND;
+      List<ChildCase> everyOpen = open.stream().filter(c -> c.getCaseType() != record.getCaseType()).toList();
+      Set<UUID> byScan = matches(record, found, everyOpen);
+      Set<UUID> byIndex = matches(record, found, finder.candidatesFor(record, found));
+      assertThat(byIndex).as("record %s", record.getCaseNumber()).isEqualTo(byScan);
+      assertThat(finder.candidatesFor(record, found).size()).isLessThanOrEqualTo(everyOpen.size());
+      compared += everyOpen.size();
+      matched += byScan.size();
+    }
+    assertThat(matched).as("the records match one another at all").isGreaterThan(20);
+    System.out.printf("Matching candidates: %d records, %d comparisons by scan, %d matches, the same by the index%n",
+        mine.size(), compared, matched);
+  }
+
+  private Set<UUID> matches(ChildCase record, boolean found, List<ChildCase> others) {
+    return others.stream()
+        .filter(o -> matcher.compare(MatchFinder.profile(found ? record : o), MatchFinder.profile(found ? o : record)).isPresent())
+        .map(ChildCase::getId).collect(Collectors.toSet());
+  }
+}
