@@ -51,20 +51,4 @@ public interface ChildCaseRepository extends JpaRepository<ChildCase, UUID> {
       """)
   List<ChildCase> findEndedEpisodes(String county, UUID exclude, String sex, Integer age, int ageGap);
 
-  /**
-   * Open, unlinked records of a type whose consent allows tracing (the only ones matching may use) that
-   * the matcher could accept at all: a sex that does not differ (anySex: any), an age within the band
-   * (anyAge: any), last seen within the time window. Indexed (V26): a new record is compared with these,
-   * not with every open record. (No null parameters: PostgreSQL cannot type them.)
-   */
-  @Query("""
-      select c from ChildCase c
-      where c.caseType = :type and c.status = ke.childprotection.cases.ChildCase.Status.OPEN
-        and c.consentTracing = true and c.linkedCaseId is null
-        and (:anySex = true or c.childSex = :sex or c.childSex = 'UNKNOWN')
-        and (:anyAge = true or c.childAge is null or (c.childAge >= :ageFrom and c.childAge <= :ageTo))
-        and c.lastSeenAt >= :seenFrom and c.lastSeenAt <= :seenUpTo
-      """)
-  List<ChildCase> findOpenForMatching(ChildCase.Type type, boolean anySex, String sex, boolean anyAge, int ageFrom, int ageTo,
-      java.time.OffsetDateTime seenFrom, java.time.OffsetDateTime seenUpTo);
 }

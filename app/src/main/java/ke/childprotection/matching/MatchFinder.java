@@ -37,11 +37,14 @@ public class MatchFinder {
   private final Duration timeToLive;
   private final ke.childprotection.notification.Notifications notifications;
   private final MatchingPolicy policy;
+  private final org.springframework.jdbc.core.simple.JdbcClient db;
 
   MatchFinder(ChildCaseRepository cases, MatchCandidateRepository candidates, ChildMatcher matcher,
       CaseTimeline timeline, EngineOutbox outbox, ke.childprotection.notification.Notifications notifications,
-      MatchingPolicy policy, @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
+      MatchingPolicy policy, org.springframework.jdbc.core.simple.JdbcClient db,
+      @Value("${mcc.messages.time-to-live}") Duration timeToLive) {
     this.policy = policy;
+    this.db = db;
     this.notifications = notifications;
     this.cases = cases;
     this.candidates = candidates;
@@ -70,14 +73,18 @@ public class MatchFinder {
       return 0;
     }
     boolean found = record.getCaseType() == ChildCase.Type.FOUND;
-    List<ChildCase> others = candidatesFor(record, found);
+    ChildMatcher.Profile own = profile(record);
     int added = 0;
     Map<UUID, String> proposedTo = new java.util.LinkedHashMap<>();
-    for (ChildCase other : others) {
+    for (Other next : candidatesFor(record, found)) {
+      Optional<ChildMatcher.Match> match = found ? matcher.compare(own, next.profile()) : matcher.compare(next.profile(), own);
+      if (match.isEmpty()) {
+        continue;
+      }
+      ChildCase other = cases.findById(next.id()).orElseThrow();
       ChildCase foundCase = found ? record : other;
       ChildCase missingCase = found ? other : record;
-      Optional<ChildMatcher.Match> match = matcher.compare(profile(foundCase), profile(missingCase));
-      if (match.isPresent() && candidates.findByFoundCaseIdAndMissingCaseId(foundCase.getId(), missingCase.getId()).isEmpty()) {
+      if (candidates.findByFoundCaseIdAndMissingCaseId(foundCase.getId(), missingCase.getId()).isEmpty()) {
         MatchCandidate candidate = candidates.save(new MatchCandidate(foundCase.getId(), missingCase.getId(), match.get()));
         added++;
         if (missingCase.getPseudonym() != null) {
@@ -99,23 +106,40 @@ public class MatchFinder {
     return added;
   }
 
+  /** An open record of the other kind, as the matcher compares it. */
+  record Other(UUID id, ChildMatcher.Profile profile) {}
+
   /**
-   * The open records of the other kind the matcher could accept, found by the index: the same rules that
-   * make {@link ChildMatcher#compare} refuse at once (another sex, an age gap over the policy's, a child
-   * found more than a day before going missing), asked of the database instead of every record in Java.
+   * The open records of the other kind the matcher could accept, found by the index (V26): the same
+   * rules that make {@link ChildMatcher#compare} refuse at once (another sex, an age gap over the
+   * policy's, a child found more than a day before going missing), asked of the database instead of
+   * every record in Java; only what the matcher compares is read.
    */
-  List<ChildCase> candidatesFor(ChildCase record, boolean found) {
+  List<Other> candidatesFor(ChildCase record, boolean found) {
     String sex = record.getChildSex();
     boolean anySex = sex == null || "UNKNOWN".equals(sex);
     Integer age = record.getChildAge();
     int gap = policy.maxAgeGap();
     OffsetDateTime when = record.getLastSeenAt();
     // a found child is compared with reports of children last seen up to a day after; a report with
-    // children found from a day before the child was last seen
+    // children found from a day before the child was last seen (no null parameters: PostgreSQL cannot type them)
     OffsetDateTime seenFrom = !found && when != null ? when.minusDays(1) : EARLIEST;
     OffsetDateTime seenUpTo = found && when != null ? when.plusDays(1) : LATEST;
-    return cases.findOpenForMatching(found ? ChildCase.Type.MISSING : ChildCase.Type.FOUND, anySex, anySex ? "" : sex,
-        age == null, age == null ? 0 : age - gap, age == null ? 0 : age + gap, seenFrom, seenUpTo);
+    return db.sql("""
+        select id, child_first_name, child_last_name, child_sex, child_age, county_code, last_seen_place, last_seen_at, relatives
+        from child_case
+        where case_type = :type and status = 'OPEN' and consent_tracing = true and linked_case_id is null
+          and (:anySex = true or child_sex = :sex or child_sex = 'UNKNOWN')
+          and (:anyAge = true or child_age is null or (child_age >= :ageFrom and child_age <= :ageTo))
+          and last_seen_at >= :seenFrom and last_seen_at <= :seenUpTo
+        """)
+        .param("type", (found ? ChildCase.Type.MISSING : ChildCase.Type.FOUND).name()).param("anySex", anySex)
+        .param("sex", anySex ? "" : sex).param("anyAge", age == null).param("ageFrom", age == null ? 0 : age - gap)
+        .param("ageTo", age == null ? 0 : age + gap).param("seenFrom", seenFrom).param("seenUpTo", seenUpTo)
+        .query((rs, n) -> new Other(rs.getObject(1, UUID.class), new ChildMatcher.Profile(rs.getString(2), rs.getString(3),
+            rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
+            rs.getString(9))))
+        .list();
   }
 
   private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("1900-01-01T00:00:00Z");
