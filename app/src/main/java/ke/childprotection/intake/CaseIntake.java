@@ -198,7 +198,7 @@ public class CaseIntake {
    */
   private ChildCase start(Reporter user, ChildCase newCase, String startMessage, String startEvent, String stepName,
       String detail, Map<String, Object> processVariables) {
-    // A case with its own id is merged, not persisted: go on with the managed copy, or later changes are lost.
+    // A new case is persisted with one insert (ChildCase.isNew); go on with what save returns, as JPA asks.
     ChildCase childCase = cases.saveAndFlush(newCase);
     consents.record(childCase.getId(), Consents.Kind.TRACING, childCase.isConsentTracing(), user.name(), "with the report");
     consents.record(childCase.getId(), Consents.Kind.PUBLICITY, childCase.isConsentPublicity(), user.name(), "with the report");
