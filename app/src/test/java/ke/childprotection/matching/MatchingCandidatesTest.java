@@ -46,6 +46,17 @@ class MatchingCandidatesTest {
           NAMES[random.nextInt(NAMES.length)], random.nextInt(4) == 0 ? null : "Synthetic", SEXES[random.nextInt(3)],
           random.nextInt(6) == 0 ? null : random.nextInt(18), now.minusHours(random.nextInt(24 * 60)), random.nextInt(10) > 0, now);
     }
+    try {
+      compareAll(batch);
+    } finally {
+      // the synthetic records leave the shared schema (other tests count the cases of a county)
+      jdbc.update("delete from match_candidate where found_case_id in (select id from child_case where case_number like ?) "
+          + "or missing_case_id in (select id from child_case where case_number like ?)", "MT-" + batch + "-%", "MT-" + batch + "-%");
+      jdbc.update("delete from child_case where case_number like ?", "MT-" + batch + "-%");
+    }
+  }
+
+  private void compareAll(String batch) {
     List<ChildCase> all = cases.findAll();
     List<ChildCase> mine = all.stream().filter(c -> c.getCaseNumber().startsWith("MT-" + batch)).toList();
     List<ChildCase> open = all.stream()
