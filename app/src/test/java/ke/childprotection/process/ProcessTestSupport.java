@@ -192,7 +192,38 @@ final class ProcessTestSupport {
     idle();
   }
 
+  /**
+   * The one open job of the type (at the element) for the instance. The test engine can say "idle" a
+   * moment before a job it is creating can be activated: when there is none yet, it is asked again for
+   * a while (a busy machine), never more than one accepted.
+   */
   private ActivatedJob activated(ProcessInstanceEvent instance, String type, String elementId) {
+    AssertionError[] last = new AssertionError[1];
+    ActivatedJob[] found = new ActivatedJob[1];
+    try {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        try {
+          found[0] = activatedOnce(instance, type, elementId);
+          return true;
+        } catch (NoJobYet none) {
+          last[0] = none;
+          return false;
+        }
+      });
+    } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+      throw last[0];
+    }
+    return found[0];
+  }
+
+  /** None of the jobs asked for is there (yet). */
+  private static final class NoJobYet extends AssertionError {
+    NoJobYet(String message) {
+      super(message);
+    }
+  }
+
+  private ActivatedJob activatedOnce(ProcessInstanceEvent instance, String type, String elementId) {
     List<ActivatedJob> all = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(100)
         .timeout(Duration.ofMinutes(1)).send().join().getJobs();
     List<ActivatedJob> jobs = all.stream()
@@ -204,6 +235,9 @@ final class ProcessTestSupport {
     // Hand back every job not asked for, unchanged (same retries), so later steps can take it.
     all.stream().filter(j -> !jobs.contains(j) || jobs.size() != 1)
         .forEach(j -> client.newFailCommand(j.getKey()).retries(j.getRetries()).send().join());
+    if (jobs.isEmpty()) {
+      throw new NoJobYet("expected one " + type + " job" + (elementId == null ? "" : " at " + elementId) + " but found 0");
+    }
     if (jobs.size() != 1) {
       throw new AssertionError("expected one " + type + " job" + (elementId == null ? "" : " at " + elementId)
           + " but found " + jobs.size());
