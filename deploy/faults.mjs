@@ -103,8 +103,9 @@ await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
 await faultDone;
 const reportSeconds = (Date.now() - started) / 1000;
 
-// 2. Every acknowledged case reaches its first task. (A job whose activation was lost with a killed app
-// comes back after its lock, mcc.tasklist.job-lock / camunda.client.worker.defaults.timeout.)
+// 2. Every acknowledged case reaches its first task. (A user-task job whose activation was lost with a
+// killed app is handed out again after mcc.tasklist.lost-job-grace; a service job after its lock,
+// camunda.client.worker.defaults.timeout.)
 async function waitForSteps(elementId, cases, seconds = 400) {
   const view = elementId === 'Task_AcceptCase' ? 'UNASSIGNED' : 'MINE';
   let found = new Map();

@@ -53,12 +53,24 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
   private final TransactionTemplate tx;
   private final EngineBinding binding;
   private final BackgroundLoop loop;
+  private final List<ElementsTerminated> listeners;
   private volatile long position = -1;
   private volatile boolean complete;
   private volatile boolean caughtUp;
 
+  /**
+   * Told, after they are recorded, of the element instances the engine terminated (a boundary event
+   * interrupted them, their process was cancelled). Best effort: a listener that fails or a stop in
+   * between is not told again, so a listener keeps a check of its own as well.
+   */
+  public interface ElementsTerminated {
+    void terminated(List<Long> elementInstanceKeys);
+  }
+
   EngineMirror(DurableEngine engine, JdbcClient db, TransactionTemplate tx, EngineBinding binding,
-      @Value("${mcc.engine.mirror.poll-interval}") Duration pollInterval) {
+      @Value("${mcc.engine.mirror.poll-interval}") Duration pollInterval,
+      org.springframework.beans.factory.ObjectProvider<ElementsTerminated> listeners) {
+    this.listeners = listeners.orderedStream().toList();
     this.engine = engine;
     this.db = db;
     this.tx = tx;
@@ -109,6 +121,21 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
       position = last;
       engine.retainLogFrom(last);
       total += (int) counted[0];
+      tell(batch.terminated);
+    }
+  }
+
+  private void tell(List<Long> terminated) {
+    if (terminated.isEmpty()) {
+      return;
+    }
+    for (ElementsTerminated listener : listeners) {
+      try {
+        listener.terminated(List.copyOf(terminated));
+      } catch (RuntimeException e) {
+        log.warn("{} could not take {} terminated elements: {}", listener.getClass().getSimpleName(), terminated.size(),
+            e.getMessage());
+      }
     }
   }
 
@@ -143,6 +170,7 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
       case INCIDENT -> intent == IncidentIntent.CREATED || intent == IncidentIntent.RESOLVED;
       case MESSAGE_START_EVENT_SUBSCRIPTION -> intent == MessageStartEventSubscriptionIntent.CORRELATED;
       case PROCESS_INSTANCE_CREATION -> intent == io.camunda.zeebe.protocol.record.intent.ProcessInstanceCreationIntent.CREATED;
+      case JOB -> intent == io.camunda.zeebe.protocol.record.intent.JobIntent.CREATED;
       default -> false;
     };
   }
@@ -151,10 +179,22 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
   private static final class Batch {
     /** root: the root instance when the record named it, else -1 and the parent's root is looked up. */
     private record Element(long key, long instance, long parent, long root, String process, String elementId,
-        String type, OffsetDateTime at) {}
+        String type, OffsetDateTime at, Long job) {
+      Element withJob(long jobKey) {
+        return new Element(key, instance, parent, root, process, elementId, type, at, jobKey);
+      }
+
+      Element withRoot(long rootKey) {
+        return new Element(key, instance, parent, rootKey, process, elementId, type, at, job);
+      }
+    }
 
     private final Map<Long, Element> begun = new LinkedHashMap<>();
     private final List<Long> ended = new ArrayList<>();
+    /** Elements the engine terminated (rather than completed), in the order read. */
+    private final List<Long> terminated = new ArrayList<>();
+    /** Jobs created for elements recorded in an earlier batch: element instance key to job key. */
+    private final Map<Long, Long> jobsOfStored = new LinkedHashMap<>();
     private final List<java.util.function.Consumer<JdbcClient>> writes = new ArrayList<>();
 
     void add(Record<?> record) {
@@ -165,9 +205,22 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
           long parent = value.getBpmnElementType() == io.camunda.zeebe.protocol.record.value.BpmnElementType.PROCESS
               ? value.getParentProcessInstanceKey() : value.getProcessInstanceKey();
           begun.put(key, new Element(key, value.getProcessInstanceKey(), parent, root(value.getElementInstancePath()),
-              value.getBpmnProcessId(), value.getElementId(), value.getBpmnElementType().name(), at));
-        } else if (begun.remove(key) == null) {
-          ended.add(key);
+              value.getBpmnProcessId(), value.getElementId(), value.getBpmnElementType().name(), at, null));
+        } else {
+          if (begun.remove(key) == null) {
+            ended.add(key);
+          }
+          if (record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+            terminated.add(key);
+          }
+        }
+      } else if (record.getValue() instanceof io.camunda.zeebe.protocol.record.value.JobRecordValue value) {
+        long element = value.getElementInstanceKey();
+        Element own = begun.get(element);
+        if (own != null) {
+          begun.put(element, own.withJob(key));
+        } else if (!ended.contains(element)) {
+          jobsOfStored.put(element, key);
         }
       } else if (record.getValue() instanceof IncidentRecordValue value) {
         if (record.getIntent() == IncidentIntent.CREATED) {
@@ -225,14 +278,16 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
       }
       for (Element e : List.copyOf(begun.values())) {
         long root = e.root() >= 0 ? e.root() : e.parent() <= 0 ? e.instance() : rootOf(db, e.parent());
-        begun.put(e.key(), new Element(e.key(), e.instance(), e.parent(), root, e.process(), e.elementId(), e.type(), e.at()));
+        begun.put(e.key(), e.withRoot(root));
         db.sql("""
             insert into engine_element (element_instance_key, process_instance_key, root_instance_key, bpmn_process_id,
-              element_id, element_type, activated_at)
-            values (:key, :instance, :root, :process, :element, :type, :at) on conflict do nothing
+              element_id, element_type, activated_at, job_key)
+            values (:key, :instance, :root, :process, :element, :type, :at, :job) on conflict do nothing
             """).param("key", e.key()).param("instance", e.instance()).param("root", root).param("process", e.process())
-            .param("element", e.elementId()).param("type", e.type()).param("at", e.at()).update();
+            .param("element", e.elementId()).param("type", e.type()).param("at", e.at()).param("job", e.job(), java.sql.Types.BIGINT).update();
       }
+      jobsOfStored.forEach((element, job) -> db.sql("update engine_element set job_key = :job where element_instance_key = :key")
+          .param("job", job).param("key", element).update());
       writes.forEach(w -> w.accept(db));
     }
   }

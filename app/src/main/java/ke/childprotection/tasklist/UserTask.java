@@ -41,6 +41,8 @@ public class UserTask {
   private OffsetDateTime overdueNotifiedAt;
   /** The engine the job came from (see EngineBinding); null for tasks stored before engines were recorded. */
   private String engineId;
+  /** The engine's instance of the user-task element this task stands for (null on rows stored before it was kept). */
+  private Long elementInstanceKey;
   @jakarta.persistence.Version private long version;
 
   @ElementCollection(fetch = FetchType.EAGER)
@@ -71,6 +73,9 @@ public class UserTask {
     this.lockExpiresAt = lockExpiresAt;
     this.inputData = inputData;
   }
+
+  void standsFor(long elementInstanceKey) { this.elementInstanceKey = elementInstanceKey; }
+  public Long getElementInstanceKey() { return elementInstanceKey; }
 
   void claim(String user) { this.assignee = user; }
   void unclaim() { this.assignee = null; }

@@ -127,20 +127,26 @@ class UserTaskJobs implements SmartLifecycle {
       }
       if (stored.isPresent()) {
         tasks.renewLock(job.getKey(), lockExpires);
+        if (stored.get().getElementInstanceKey() == null) {
+          stored.get().standsFor(job.getElementInstanceKey());
+        }
       } else {
         String county = cases.findById(caseId).orElseThrow().getCountyCode();
-        tasks.save(new UserTask(engineId, job.getKey(), caseId, county, job.getProcessInstanceKey(), job.getBpmnProcessId(),
+        UserTask task = new UserTask(engineId, job.getKey(), caseId, county, job.getProcessInstanceKey(), job.getBpmnProcessId(),
             job.getElementId(), name, formId, header(headers, "assignee").orElse(null), groups(headers),
             header(headers, "dueDate").map(UserTaskJobs::dateTime).orElse(null),
             header(headers, "followUpDate").map(UserTaskJobs::dateTime).orElse(null), lockExpires,
-            inputData(formId, variables)));
+            inputData(formId, variables));
+        task.standsFor(job.getElementInstanceKey());
+        tasks.save(task);
       }
       timeline.record(caseId, CaseEvent.Kind.STEP_STARTED, job.getElementId(), name, "system", null,
           "job:" + job.getKey() + ":started");
     });
     log.debug("task {} ({}) stored for process instance {}", job.getKey(), job.getElementId(), job.getProcessInstanceKey());
-    // A new step of the case: any other open task of it may have been interrupted meanwhile. Best
-    // effort: this job is stored, and a problem with another task must not fail it (the sweep retries).
+    // Without the engine's mirror, a new step of the case is when its other open tasks are checked (they
+    // may have been interrupted meanwhile). Best effort: this job is stored, and a problem with another
+    // task must not fail it (the timed check retries).
     try {
       reconciler.reconcileCase(caseId, job.getKey());
     } catch (RuntimeException e) {
