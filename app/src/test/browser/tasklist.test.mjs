@@ -94,6 +94,29 @@ test('caseworker completes a task through its form and gets the next one', async
   });
 });
 
+test('the task list of a phone shows a new case\'s task when it arrives: the server tells the page', async () => {
+  await signedIn('cw.nairobi', 360, 740, async page => {
+    await page.goto(`${base}/tasks?view=UNASSIGNED`);
+    // the page is connected to the server's task news (server-sent events), not polling
+    await page.waitForFunction(() => document.getElementById('task-list-box')?.dataset.live === 'push');
+    const report = {
+      countyCode: '047', subCounty: 'Kibra', childFirstName: 'Pushed', childLastName: 'Synthetic', childSex: 'MALE',
+      childAge: 8, lastSeenAt: new Date(Date.now() - 3600000).toISOString(), lastSeenPlace: 'Kibra stage',
+      clothingAndMarks: 'blue shorts', disabilityOrMedicalNeed: false, suspectedAbduction: false,
+      circumstances: 'did not come home', reporterName: 'Synthetic Parent', reporterPhone: '+254700000001',
+      reporterRelationship: 'PARENT', consentPublicity: false, consentTracing: true,
+    };
+    // reported from another device (the API, as the county's other caseworker would)
+    const answer = await fetch(`${base}/api/cases`, {
+      method: 'POST', body: JSON.stringify(report),
+      headers: { 'Content-Type': 'application/json', Authorization: 'Basic ' + Buffer.from('cw2.nairobi:demo1234').toString('base64') },
+    });
+    assert.equal(answer.status, 201);
+    const id = (await answer.json()).id;
+    await page.locator(`#task-list tr:has(a[href="/cases/${id}"]) a.task-link`, { hasText: 'Accept case' }).first().waitFor();
+  });
+});
+
 test('caseworker reports a missing child on the report page and sees the new case', async () => {
   await signedIn('cw.nairobi', 390, 844, async page => {
     await page.goto(`${base}/cases/new`);

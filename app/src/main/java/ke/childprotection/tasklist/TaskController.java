@@ -42,9 +42,11 @@ class TaskController {
   private final ke.childprotection.audit.AuditLog audit;
   private final ke.childprotection.engine.FormTexts formTexts;
   private final ke.childprotection.web.PlainWords words;
+  private final TaskNews news;
 
   TaskController(TaskService tasks, ObjectMapper json, ke.childprotection.audit.AuditLog audit,
-      ke.childprotection.engine.FormTexts formTexts, ke.childprotection.web.PlainWords words) {
+      ke.childprotection.engine.FormTexts formTexts, ke.childprotection.web.PlainWords words, TaskNews news) {
+    this.news = news;
     this.words = words;
     this.audit = audit;
     this.formTexts = formTexts;
@@ -58,6 +60,13 @@ class TaskController {
   List<TaskView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "MINE") TaskService.View view,
       @RequestParam(defaultValue = "due") String sort) {
     return tasks.list(user, view, sort).stream().map(this::view).toList();
+  }
+
+  @GetMapping(path = "/news", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Operation(summary = "Server-sent events: 'tasks' whenever a task the caller may see arrives or changes",
+      description = "The event carries no task data: ask for the list again. 'ready' once connected.")
+  org.springframework.web.servlet.mvc.method.annotation.SseEmitter news(@AuthenticationPrincipal CurrentUser user) {
+    return news.listen(user);
   }
 
   @GetMapping("/{id}")

@@ -48,12 +48,14 @@ class TaskReconciler implements EngineMirror.ElementsTerminated {
   private final ObjectProvider<EngineMirror> mirror;
   private final Duration lostJobGrace;
   private final MeterRegistry meters;
+  private final TaskNews news;
   /** Jobs of active user-task steps seen without a task row, and since when (this app's clock). */
   private final Map<Long, java.time.Instant> unstoredSince = new java.util.HashMap<>();
 
   TaskReconciler(UserTaskRepository tasks, TaskEngine engine, CaseTimeline timeline, TransactionTemplate tx,
       EngineBinding binding, JdbcClient db, ObjectProvider<EngineMirror> mirror,
-      @Value("${mcc.tasklist.lost-job-grace}") Duration lostJobGrace, MeterRegistry meters) {
+      @Value("${mcc.tasklist.lost-job-grace}") Duration lostJobGrace, MeterRegistry meters, TaskNews news) {
+    this.news = news;
     this.binding = binding;
     this.tasks = tasks;
     this.engine = engine;
@@ -202,6 +204,7 @@ class TaskReconciler implements EngineMirror.ElementsTerminated {
         t.cancel();
         timeline.record(t.getCaseId(), CaseEvent.Kind.STEP_INTERRUPTED, t.getElementId(), t.getName(), "system",
             "interrupted by the process", "job:" + jobKey + ":interrupted");
+        news.changed(t);
         return true;
       }).orElse(false)));
       if (cancelled) {

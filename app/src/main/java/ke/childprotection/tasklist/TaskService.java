@@ -32,6 +32,7 @@ public class TaskService {
   private final ProcessModels models;
   private final TaskEngine engine;
   private final TaskReconciler reconciler;
+  private final TaskNews news;
   private final CaseTimeline timeline;
   private final CaseFacts facts;
   private final ObjectMapper json;
@@ -43,7 +44,8 @@ public class TaskService {
 
   TaskService(List<CompletionCheck> checks, ke.childprotection.security.AppUserRepository users, UserTaskRepository tasks, FormValidator forms, ProcessModels models, TaskEngine engine,
       TaskReconciler reconciler, CaseTimeline timeline, CaseFacts facts, ObjectMapper json,
-      FormSubmissions submissions, AuditLog audit, List<TaskInputAdjuster> adjusters) {
+      FormSubmissions submissions, AuditLog audit, List<TaskInputAdjuster> adjusters, TaskNews news) {
+    this.news = news;
     this.audit = audit;
     this.adjusters = adjusters;
     this.checks = checks;
@@ -140,6 +142,7 @@ public class TaskService {
       throw new ke.childprotection.support.Refused("problem.task.otherGroup", String.join(", ", task.getCandidateGroups()));
     }
     task.claim(user.username());
+    news.changed(task);
     return task;
   }
 
@@ -173,6 +176,7 @@ public class TaskService {
     audit.change(supervisor.username(), task.getCaseId(), "reassigned " + task.getElementId() + " to " + to);
     timeline.record(task.getCaseId(), CaseEvent.Kind.REASSIGNED, task.getElementId(), task.getName(), supervisor.username(),
         "to " + to, null);
+    news.changed(task);
     return task;
   }
 
@@ -183,6 +187,7 @@ public class TaskService {
       throw new Conflict("problem.task.unclaimOwn");
     }
     task.unclaim();
+    news.changed(task);
     return task;
   }
 
@@ -232,6 +237,7 @@ public class TaskService {
       });
       throw new Conflict("problem.task.interrupted");
     }
+    news.changed(task);
     return task;
   }
 

@@ -52,12 +52,15 @@ class UserTaskJobs implements SmartLifecycle {
   private final EngineBinding binding;
   private final TransientFaultsAreRetried failures;
   private final boolean streaming;
+  private final TaskNews news;
   private volatile JobWorker worker;
 
   UserTaskJobs(CamundaClient client, ProcessModels models, UserTaskRepository tasks, ChildCaseRepository cases,
       CaseTimeline timeline, TaskReconciler reconciler, TaskEngine engine, TransactionTemplate tx,
       ObjectMapper json, EngineBinding binding, TransientFaultsAreRetried failures,
-      @org.springframework.beans.factory.annotation.Value("${camunda.client.worker.defaults.stream-enabled}") boolean streaming) {
+      @org.springframework.beans.factory.annotation.Value("${camunda.client.worker.defaults.stream-enabled}") boolean streaming,
+      TaskNews news) {
+    this.news = news;
     this.streaming = streaming;
     this.binding = binding;
     this.failures = failures;
@@ -139,6 +142,7 @@ class UserTaskJobs implements SmartLifecycle {
             inputData(formId, variables));
         task.standsFor(job.getElementInstanceKey());
         tasks.save(task);
+        news.changed(task);
       }
       timeline.record(caseId, CaseEvent.Kind.STEP_STARTED, job.getElementId(), name, "system", null,
           "job:" + job.getKey() + ":started");

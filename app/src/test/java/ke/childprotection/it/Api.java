@@ -64,6 +64,27 @@ final class Api {
     }
   }
 
+  /**
+   * Opens a server-sent event stream; its lines arrive in the queue as they come (an event's
+   * {@code event:} and {@code data:} lines, comments starting with ':'). Closed with the returned handle.
+   */
+  AutoCloseable stream(String path, java.util.concurrent.BlockingQueue<String> lines) {
+    var response = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+        .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+    Thread reader = Thread.ofVirtual().start(() -> {
+      try {
+        response.join().body().forEach(lines::add);
+      } catch (RuntimeException closed) {
+        // the stream was closed
+      }
+    });
+    return () -> {
+      response.cancel(true);
+      response.thenAccept(r -> r.body().close());
+      reader.interrupt();
+    };
+  }
+
   private HttpRequest.Builder withLanguage(HttpRequest.Builder request) {
     return language == null ? request : request.header("Accept-Language", language);
   }

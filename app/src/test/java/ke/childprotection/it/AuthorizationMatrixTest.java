@@ -89,6 +89,10 @@ class AuthorizationMatrixTest {
         String column = COLUMNS.get(c);
         String expected = cells[c + 2].trim();
         HttpResponse<String> answer = send(operation, column);
+        for (java.io.InputStream stream : STREAMS) {
+          stream.close();
+        }
+        STREAMS.clear();
         String outcome = outcome(answer, expected);
         outcomes.merge(outcome, 1, Integer::sum);
         if (!outcome.equals(expected)) {
@@ -140,7 +144,7 @@ class AuthorizationMatrixTest {
           (USERS.get(column) + ":demo1234").getBytes(StandardCharsets.UTF_8)));
     }
     if (page) {
-      return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(request.GET().build(), BODY);
     }
     // any representation: the answer is the permission's, not content negotiation's
     request.header("Accept", "application/json, */*");
@@ -153,8 +157,20 @@ class AuthorizationMatrixTest {
     } else {
       request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(request.build(), BODY);
   }
+
+  /** Event streams answered, closed once their answer's head has come (they do not end). */
+  private static final List<java.io.InputStream> STREAMS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** The body as text; an event stream's as a placeholder (it is closed after the answer: {@link #STREAMS}). */
+  private static final HttpResponse.BodyHandler<String> BODY = info ->
+      info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")
+          ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), in -> {
+              STREAMS.add(in);
+              return "(an event stream)";
+            })
+          : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
 
   private static String query(String operation) {
     String period = YearMonth.now().toString();
