@@ -10,4 +10,4 @@ cases="${1:-1000000}"
 runs="${2:-30}"
 mvn -B -pl app -am test -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.cases="$cases" -Dbench.runs="$runs" 2>&1 \
-  | grep -E '^(seeded|mcc_bench already|Dashboard benchmark|query  )|^[a-z].* [0-9]+\.[0-9]+ +[0-9]+\.[0-9]+|BUILD FAILURE|ERROR\]'
+  | grep -E '^(seeded|mcc_bench already|Dashboard benchmark|query  |\(target)|^[a-z].* [0-9]+\.[0-9]+ +[0-9]+\.[0-9]+|BUILD FAILURE|ERROR\]'

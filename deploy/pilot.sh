@@ -22,7 +22,10 @@ start() {
   [ -f "$JAR" ] || mvn -B -q -DskipTests package
   psql -d postgres -tAc "select 1 from pg_database where datname = '$PGDATABASE'" | grep -q 1 \
     || psql -d postgres -c "create database \"$PGDATABASE\"" >/dev/null
-  nohup "$JAVA_HOME/bin/java" -jar "$JAR" \
+  # A bounded heap keeps the app's resident memory under 1 GiB (10,000 open cases: deploy/size-benchmark.sh);
+  # out of memory, it stops rather than limp on (the service manager starts it again).
+  # shellcheck disable=SC2086
+  nohup "$JAVA_HOME/bin/java" ${MCC_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError} -jar "$JAR" \
     --spring.profiles.active=postgres \
     --mcc.engine.embedded.directory="${MCC_ENGINE_DIR:-$RUNTIME/engine}" \
     --mcc.engine.embedded.port="${MCC_ENGINE_PORT:-26500}" \

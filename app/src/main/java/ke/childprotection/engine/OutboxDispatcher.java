@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the commands of {@link EngineOutbox} in the order they were recorded: at once after their
+ * Sends the commands of {@link EngineOutbox} in the order they were recorded for each case (the cases
+ * side by side, {@code mcc.engine.outbox.parallel-sends} at a time: one engine round trip after
+ * another would cap intake at what one round trip allows): at once after their
  * transaction commits, and again on a schedule for those that could not be sent (engine unavailable,
  * busy, a lost answer, an app killed in between). A command stays PENDING, with its attempts and last
  * error, until the engine acknowledges it; each attempt waits longer (backoff). Several app instances
@@ -40,12 +42,16 @@ class OutboxDispatcher implements ke.childprotection.support.RunsInBackground {
   private final Duration requestTimeout;
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
   private final BackgroundLoop loop;
+  private final java.util.concurrent.ExecutorService senders;
 
   OutboxDispatcher(JdbcClient db, CamundaClient client, EngineBinding binding, ObjectMapper json,
       @Value("${mcc.engine.outbox.poll-interval}") Duration pollInterval,
       @Value("${mcc.engine.outbox.first-backoff}") Duration firstBackoff,
       @Value("${mcc.engine.outbox.max-backoff}") Duration maxBackoff,
-      @Value("${mcc.engine.outbox.request-timeout}") Duration requestTimeout) {
+      @Value("${mcc.engine.outbox.request-timeout}") Duration requestTimeout,
+      @Value("${mcc.engine.outbox.parallel-sends}") int parallelSends) {
+    this.senders = java.util.concurrent.Executors.newFixedThreadPool(parallelSends,
+        Thread.ofPlatform().daemon().name("engine-outbox-send-", 1).factory());
     this.db = db;
     this.client = client;
     this.binding = binding;
@@ -82,8 +88,10 @@ class OutboxDispatcher implements ke.childprotection.support.RunsInBackground {
       List<Command> due = db.sql("""
           select id, case_id, kind, message_name, correlation_key, message_id, time_to_live_ms, variables, attempts,
             target_key
-          from engine_command where state = 'PENDING' and next_attempt_at <= :now
+          from engine_command c where state = 'PENDING' and next_attempt_at <= :now
             and (claimed_until is null or claimed_until < :now)
+            and not exists (select 1 from engine_command e where e.case_id = c.case_id and e.state = 'PENDING' and e.id < c.id
+              and (e.next_attempt_at > :now or (e.claimed_until is not null and e.claimed_until >= :now)))
           order by id fetch first 100 rows only
           """).param("now", now)
           .query((rs, i) -> new Command(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
@@ -93,17 +101,43 @@ class OutboxDispatcher implements ke.childprotection.support.RunsInBackground {
       if (due.isEmpty()) {
         return acknowledged;
       }
+      // one case's commands in their order (a later one is not sent before an earlier one is acknowledged)
+      Map<Object, List<Command>> byCase = new java.util.LinkedHashMap<>();
+      due.forEach(c -> byCase.computeIfAbsent(c.caseId() == null ? (Object) c.id() : c.caseId(), k -> new java.util.ArrayList<>())
+          .add(c));
+      List<java.util.concurrent.Callable<Integer>> rounds = byCase.values().stream()
+          .<java.util.concurrent.Callable<Integer>>map(commands -> () -> sendInOrder(commands, now)).toList();
       int sentThisRound = 0;
-      for (Command command : due) {
-        if (claim(command, now) && send(command)) {
-          sentThisRound++;
+      try {
+        for (var round : senders.invokeAll(rounds)) {
+          sentThisRound += round.get();
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return acknowledged + sentThisRound;
+      } catch (java.util.concurrent.ExecutionException e) {
+        log.warn("engine commands not sent: {}", e.getCause().toString());
       }
       acknowledged += sentThisRound;
       if (sentThisRound == 0) {
         return acknowledged;
       }
     }
+  }
+
+  /** Sends one case's commands in order, stopping at the first the engine did not acknowledge. */
+  private int sendInOrder(List<Command> commands, OffsetDateTime now) {
+    int sent = 0;
+    for (Command command : commands) {
+      if (!claim(command, now)) {
+        return sent;
+      }
+      if (!send(command)) {
+        return sent;
+      }
+      sent++;
+    }
+    return sent;
   }
 
   private boolean claim(Command command, OffsetDateTime now) {

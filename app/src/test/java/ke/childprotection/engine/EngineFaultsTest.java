@@ -91,6 +91,34 @@ class EngineFaultsTest {
   }
 
   @Test
+  void aCasesCommandsGoInTheirOrderWhileOtherCasesGoAhead() {
+    java.util.UUID waitingCase = java.util.UUID.randomUUID();
+    // the case's first command waits (as after a failed attempt); its second must wait behind it
+    tx.executeWithoutResult(status -> {
+      outbox.publishMessage(waitingCase, "outbox-test", "order-1", "outbox-test:order-1", Duration.ofMinutes(1), Map.of());
+      jdbc.update("update engine_command set next_attempt_at = ? where message_id = 'outbox-test:order-1'",
+          OffsetDateTime.now().plusHours(1));
+      outbox.publishMessage(waitingCase, "outbox-test", "order-2", "outbox-test:order-2", Duration.ofMinutes(1), Map.of());
+      outbox.publishMessage(null, "outbox-test", "order-other", "outbox-test:order-other", Duration.ofMinutes(1), Map.of());
+    });
+    dispatcher.drain();
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(state("outbox-test:order-other")));
+    dispatcher.drain();
+    assertThat(state("outbox-test:order-2")).as("not before the case's earlier command").isEqualTo("PENDING");
+    assertThat(state("outbox-test:order-1")).isEqualTo("PENDING");
+
+    jdbc.update("update engine_command set next_attempt_at = ? where message_id = 'outbox-test:order-1'", OffsetDateTime.now());
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(state("outbox-test:order-2")));
+    assertThat(jdbc.queryForObject("select sent_at from engine_command where message_id = 'outbox-test:order-1'", OffsetDateTime.class))
+        .isBeforeOrEqualTo(jdbc.queryForObject("select sent_at from engine_command where message_id = 'outbox-test:order-2'",
+            OffsetDateTime.class));
+  }
+
+  private String state(String messageId) {
+    return jdbc.queryForObject("select state from engine_command where message_id = ?", String.class, messageId);
+  }
+
+  @Test
   void aCommandTheEngineDidNotTakeIsRetriedUntilItIs() throws Exception {
     // recorded as due in an hour (before it commits), so that only the unreachable engine below tries it now
     tx.executeWithoutResult(status -> {
@@ -101,7 +129,7 @@ class EngineFaultsTest {
     long id = db.sql("select id from engine_command where message_id = 'outbox-test:retry'").query(Long.class).single();
     try (CamundaClient unreachable = clientOf("127.0.0.1:" + closedPort())) {
       OutboxDispatcher failing = new OutboxDispatcher(db, unreachable, binding, json, Duration.ofSeconds(1),
-          Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5));
+          Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5), 4);
       assertThat(failing.drain(OffsetDateTime.now().plusHours(2))).isZero();
     }
     assertThat(jdbc.queryForObject("select state from engine_command where id = ?", String.class, id)).isEqualTo("PENDING");
