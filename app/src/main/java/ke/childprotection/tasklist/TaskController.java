@@ -111,7 +111,17 @@ class TaskController {
       description = "The data is validated against the task's form (400 with field errors); the task must be claimed by the caller (409 otherwise).")
   TaskView complete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
       @RequestBody(required = false) Map<String, Object> data) {
-    return view(tasks.complete(user, id, data));
+    // A worker of the case's process may change the case at the same moment (nothing of the completion
+    // was kept, the engine was not told): the completion is tried again on the case as it is now.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return view(tasks.complete(user, id, data));
+      } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
+        if (attempt == 3) {
+          throw concurrent;
+        }
+      }
+    }
   }
 
   private TaskView view(UserTask task) {

@@ -225,6 +225,9 @@ public class TaskService {
     facts.formCompleted(task.getCaseId(), task.getFormId(), user.username(), data);
     Map<String, Object> variables = new HashMap<>(data);
     variables.put("completedBy", user.username());
+    // Every change is written (and a concurrent change of the task or its case found) before the engine
+    // is told: once the engine has moved on, this transaction must not fail.
+    tasks.flush();
     try {
       engine.complete(jobKey, variables);
     } catch (TaskEngine.JobGone gone) {
