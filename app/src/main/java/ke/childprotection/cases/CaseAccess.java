@@ -51,7 +51,11 @@ public class CaseAccess {
 
   /** Whether the user may see who the child is: name, photo, documents, relatives, reporter. */
   public boolean seesIdentity(CurrentUser user, ChildCase c) {
-    return c.getPseudonym() == null || user.isSecretariat() || user.username().equals(c.getCaseworker());
+    return seesIdentity(user, c.getPseudonym(), c.getCaseworker());
+  }
+
+  private static boolean seesIdentity(CurrentUser user, String pseudonym, String caseworker) {
+    return pseudonym == null || user.isSecretariat() || user.username().equals(caseworker);
   }
 
   /**
@@ -96,6 +100,28 @@ public class CaseAccess {
     ChildCase found = exists.filter(c -> mayRead(user, c)).orElseThrow(() -> new NotFound("problem.notFound.case", caseId));
     audit.read(user.username(), caseId, purpose);
     return found;
+  }
+
+  /**
+   * What a list shows of a case (a dashboard's click-through, a report's table), read in the list's own
+   * query with {@link #LISTED_COLUMNS} from {@code child_case c} rather than as whole records.
+   */
+  public record Listed(UUID id, String caseNumber, String countyCode, String firstName, String lastName, String pseudonym,
+      String caseworker) {
+    /** Reads the columns of {@link #LISTED_COLUMNS}, starting at the given column. */
+    public static Listed of(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+      return new Listed(rs.getObject(first, UUID.class), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
+          rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6));
+    }
+  }
+
+  /** The columns of {@link Listed}, of {@code child_case c}. */
+  public static final String LISTED_COLUMNS =
+      "c.id, c.case_number, c.county_code, c.child_first_name, c.child_last_name, c.pseudonym, c.caseworker";
+
+  /** The child's name as this user may be shown it in a list (the pseudonym when the identity is hidden). */
+  public String nameIn(CurrentUser user, Listed c) {
+    return seesIdentity(user, c.pseudonym(), c.caseworker()) ? CaseView.fullName(c.firstName(), c.lastName()) : c.pseudonym();
   }
 
   /** Records that the user was shown these cases in a list (name, number or status of each child). */

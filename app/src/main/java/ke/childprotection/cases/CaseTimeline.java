@@ -21,11 +21,8 @@ public class CaseTimeline {
   @Transactional
   public void record(UUID caseId, CaseEvent.Kind kind, String elementId, String stepName, String actor,
       String detail, String dedupKey) {
-    if (dedupKey == null) {
-      events.save(new CaseEvent(caseId, OffsetDateTime.now(), kind, elementId, stepName, actor, detail, null));
-    } else {
-      events.insertOnce(caseId, OffsetDateTime.now(), kind.name(), elementId, stepName, actor, detail, dedupKey);
-    }
+    // one statement either way (it also writes the case's county with the entry)
+    events.insertOnce(caseId, OffsetDateTime.now(), kind.name(), elementId, stepName, actor, detail, dedupKey);
   }
 
   /** Records a job's step as done by the system (service tasks, decisions made by workers). */

@@ -51,18 +51,19 @@ public class CountyReport {
         : db.sql("select name from county where code = ?").param(scope.county()).query(String.class).optional().orElse(scope.county())
             + " (" + scope.county() + ")";
     String title = words.format(quarterly ? "pdf.report.quarterly" : "pdf.report.monthly", period.label());
-    OutcomeFigures.Figures total = figures.figures(period, filter, null);
-    List<Section> sections = new ArrayList<>();
+    // the totals come with the first breakdown (their sums); the other breakdowns only add their groups
     OutcomeFigures.Dimension place = scope.county() == null ? OutcomeFigures.Dimension.COUNTY : OutcomeFigures.Dimension.SUB_COUNTY;
-    sections.add(section(words.format(scope.county() == null ? "pdf.report.byCounty" : "pdf.report.bySubCounty"), figures.figures(period, filter, place)));
-    sections.add(section(words.format("pdf.report.bySex"), figures.figures(period, filter, OutcomeFigures.Dimension.SEX)));
-    sections.add(section(words.format("pdf.report.byAgeBand"), figures.figures(period, filter, OutcomeFigures.Dimension.AGE_BAND)));
+    OutcomeFigures.Figures total = figures.figures(period, filter, place);
+    List<Section> sections = new ArrayList<>();
+    sections.add(section(words.format(scope.county() == null ? "pdf.report.byCounty" : "pdf.report.bySubCounty"), total.groups()));
+    sections.add(section(words.format("pdf.report.bySex"), figures.groups(period, filter, OutcomeFigures.Dimension.SEX)));
+    sections.add(section(words.format("pdf.report.byAgeBand"), figures.groups(period, filter, OutcomeFigures.Dimension.AGE_BAND)));
     return new Report(title, scopeName, total, sections);
   }
 
-  private static Section section(String title, OutcomeFigures.Figures by) {
+  private static Section section(String title, List<OutcomeFigures.Group> groups) {
     Map<String, Map<OutcomeFigures.Measure, Long>> counts = new java.util.LinkedHashMap<>();
-    by.groups().forEach(g -> counts.put(g.group(), g.counts()));
+    groups.forEach(g -> counts.put(g.group(), g.counts()));
     return new Section(title, List.copyOf(counts.keySet()), counts);
   }
 

@@ -13,9 +13,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import ke.childprotection.cases.CaseAccess;
-import ke.childprotection.cases.CaseView;
-import ke.childprotection.cases.ChildCase;
-import ke.childprotection.cases.ChildCaseRepository;
 import ke.childprotection.operations.EngineProblems;
 import ke.childprotection.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,20 +40,18 @@ public class Operations {
 
   private static final String COUNTY_TASKS = "state = 'OPEN' and bpmn_process_id <> 'trafficking-referral'";
   private final JdbcClient db;
-  private final ChildCaseRepository cases;
   private final CaseAccess access;
   private final ObjectMapper json;
   private final ZoneId zone;
   private final java.time.Duration dueSoon;
   private final EngineProblems problems;
 
-  Operations(JdbcClient db, ChildCaseRepository cases, CaseAccess access, ObjectMapper json, EngineProblems problems,
+  Operations(JdbcClient db, CaseAccess access, ObjectMapper json, EngineProblems problems,
       @Value("${mcc.display-time-zone:Africa/Nairobi}") String zone,
       @Value("${mcc.dashboard.due-soon}") java.time.Duration dueSoon) {
     this.dueSoon = dueSoon;
     this.problems = problems;
     this.db = db;
-    this.cases = cases;
     this.access = access;
     this.json = json;
     this.zone = ZoneId.of(zone);
@@ -72,20 +67,19 @@ public class Operations {
       county = " and county_code = :county";
       p.put("county", scope.county());
     }
-    record Row(long jobKey, UUID caseId, String input, OffsetDateTime created, OffsetDateTime due) {}
-    List<Row> accepting = db.sql("select job_key, case_id, input_data, created_at, due_at from user_task where " + COUNTY_TASKS
-            + " and element_id = 'Task_AcceptCase' and assignee is null" + county + " order by due_at nulls last, created_at")
-        .params(p).query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-            rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class))).list();
-    Map<UUID, ChildCase> byId = cases.findAllById(accepting.stream().map(Row::caseId).distinct().toList()).stream()
-        .collect(Collectors.toMap(ChildCase::getId, c -> c));
-    access.listed(user, byId.keySet(), "dashboard: waiting for a caseworker");
+    record Row(long jobKey, String input, OffsetDateTime created, OffsetDateTime due, CaseAccess.Listed c) {}
+    List<Row> accepting = db.sql("select t.job_key, t.input_data, t.created_at, t.due_at, " + CaseAccess.LISTED_COLUMNS
+            + " from user_task t join child_case c on c.id = t.case_id where t." + COUNTY_TASKS.replace(" and ", " and t.")
+            + " and t.element_id = 'Task_AcceptCase' and t.assignee is null" + county.replace("county_code", "t.county_code")
+            + " order by t.due_at nulls last, t.created_at")
+        .params(p).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+            rs.getObject(4, OffsetDateTime.class), CaseAccess.Listed.of(rs, 5))).list();
+    access.listed(user, accepting.stream().map(r -> r.c().id()).toList(), "dashboard: waiting for a caseworker");
     List<Waiting> waiting = new ArrayList<>();
     for (Row r : accepting) {
-      ChildCase c = byId.get(r.caseId());
       String sla = r.due() == null ? "NO_DEADLINE" : r.due().isBefore(now) ? "BREACHED" : r.due().isBefore(now.plus(dueSoon)) ? "DUE_SOON" : "ON_TIME";
-      waiting.add(new Waiting(r.caseId(), c.getCaseNumber(), CaseView.childName(c, access.seesIdentity(user, c)), r.jobKey(),
-          risk(r.input()), r.created(), r.due(), sla));
+      waiting.add(new Waiting(r.c().id(), r.c().caseNumber(), access.nameIn(user, r.c()), r.jobKey(), risk(r.input()), r.created(),
+          r.due(), sla));
     }
     Map<String, Long> byRisk = new TreeMap<>(waiting.stream().collect(Collectors.groupingBy(Waiting::risk, Collectors.counting())));
 

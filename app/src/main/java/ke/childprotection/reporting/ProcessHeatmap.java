@@ -6,14 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import ke.childprotection.cases.CaseAccess;
-import ke.childprotection.cases.CaseView;
-import ke.childprotection.cases.ChildCase;
-import ke.childprotection.cases.ChildCaseRepository;
 import ke.childprotection.security.CurrentUser;
 import ke.childprotection.support.NotFound;
 import org.springframework.core.io.ClassPathResource;
@@ -37,15 +31,13 @@ public class ProcessHeatmap {
       String assignee, OffsetDateTime due, boolean overdue) {}
 
   private final JdbcClient db;
-  private final ChildCaseRepository cases;
   private final CaseAccess access;
 
   private final ke.childprotection.web.PlainWords words;
 
-  ProcessHeatmap(JdbcClient db, ChildCaseRepository cases, CaseAccess access, ke.childprotection.web.PlainWords words) {
+  ProcessHeatmap(JdbcClient db, CaseAccess access, ke.childprotection.web.PlainWords words) {
     this.words = words;
     this.db = db;
-    this.cases = cases;
     this.access = access;
   }
 
@@ -87,21 +79,19 @@ public class ProcessHeatmap {
       county = " and county_code = ?";
       params.add(scope.county());
     }
-    record Row(long jobKey, UUID caseId, String name, String assignee, OffsetDateTime due) {}
-    List<Row> rows = db.sql("select job_key, case_id, name, assignee, due_at from user_task where state = 'OPEN'"
-            + " and bpmn_process_id = ? and element_id = ?" + county + " order by due_at nulls last, job_key")
+    record Row(long jobKey, String name, String assignee, OffsetDateTime due, CaseAccess.Listed c) {}
+    List<Row> rows = db.sql("select t.job_key, t.name, t.assignee, t.due_at, " + CaseAccess.LISTED_COLUMNS
+            + " from user_task t join child_case c on c.id = t.case_id where t.state = 'OPEN'"
+            + " and t.bpmn_process_id = ? and t.element_id = ?" + county.replace("county_code", "t.county_code")
+            + " order by t.due_at nulls last, t.job_key")
         .params(params)
-        .query((rs, n) -> new Row(rs.getLong("job_key"), rs.getObject("case_id", UUID.class), rs.getString("name"),
-            rs.getString("assignee"), rs.getObject("due_at", OffsetDateTime.class)))
+        .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
+            CaseAccess.Listed.of(rs, 5)))
         .list();
-    Map<UUID, ChildCase> byId = cases.findAllById(rows.stream().map(Row::caseId).distinct().toList()).stream()
-        .collect(Collectors.toMap(ChildCase::getId, Function.identity()));
-    access.listed(user, rows.stream().map(Row::caseId).toList(), "process view: cases at " + processId + "/" + elementId);
-    return rows.stream().map(r -> {
-      ChildCase c = byId.get(r.caseId());
-      return new WaitingCase(r.caseId(), c.getCaseNumber(), CaseView.childName(c, access.seesIdentity(user, c)),
-          c.getCountyCode(), r.jobKey(), words.step(elementId, r.name()), r.assignee(), r.due(), r.due() != null && r.due().isBefore(now));
-    }).toList();
+    access.listed(user, rows.stream().map(r -> r.c().id()).toList(), "process view: cases at " + processId + "/" + elementId);
+    String step = rows.isEmpty() ? null : words.step(elementId, rows.get(0).name());
+    return rows.stream().map(r -> new WaitingCase(r.c().id(), r.c().caseNumber(), access.nameIn(user, r.c()), r.c().countyCode(),
+        r.jobKey(), step, r.assignee(), r.due(), r.due() != null && r.due().isBefore(now))).toList();
   }
 
   private static void known(String processId) {

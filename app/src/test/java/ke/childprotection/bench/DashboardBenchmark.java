@@ -46,21 +46,29 @@ class DashboardBenchmark {
     String to = month.plusMonths(1).atDay(1) + "T00:00:00+03:00";
     List<String[]> rows = new ArrayList<>();
     rows.add(time("process view: steps, county 047", runs, () -> dashboards.heatmap("047"),
-        () -> jdbc.queryForList("select element_id, count(*) from user_task where state = 'OPEN' and bpmn_process_id = 'missing-child-case' and county_code = '047' group by element_id")));
+        () -> jdbc.queryForList("select element_id, min(name), count(*), sum(case when due_at < now() then 1 else 0 end) from user_task"
+            + " where state = 'OPEN' and bpmn_process_id = 'missing-child-case' and county_code = '047' group by element_id")));
     rows.add(time("process view: cases at a step, county 047", runs, () -> dashboards.waitingAt("047", "Task_AssessRisk"),
-        () -> jdbc.queryForList("select job_key, case_id from user_task where state = 'OPEN' and bpmn_process_id = 'missing-child-case' and element_id = 'Task_AssessRisk' and county_code = '047'")));
+        () -> jdbc.queryForList("select t.job_key, t.name, t.assignee, t.due_at, c.id, c.case_number, c.county_code, c.child_first_name,"
+            + " c.child_last_name, c.pseudonym, c.caseworker from user_task t join child_case c on c.id = t.case_id where t.state = 'OPEN'"
+            + " and t.bpmn_process_id = 'missing-child-case' and t.element_id = 'Task_AssessRisk' and t.county_code = '047'"
+            + " order by t.due_at nulls last, t.job_key")));
     rows.add(time("process view: steps, national", runs, () -> dashboards.heatmap(null),
-        () -> jdbc.queryForList("select element_id, count(*) from user_task where state = 'OPEN' and bpmn_process_id = 'missing-child-case' group by element_id")));
-    rows.add(time("outcomes: month, county 047, by sub-county", runs, () -> dashboards.outcomes(period, "047"),
-        () -> jdbc.queryForObject("select count(*) from child_case where county_code = '047' and case_type = 'MISSING' and reported_at >= ?::timestamptz and reported_at < ?::timestamptz", Long.class, from, to)));
+        () -> jdbc.queryForList("select element_id, min(name), count(*), sum(case when due_at < now() then 1 else 0 end) from user_task"
+            + " where state = 'OPEN' and bpmn_process_id = 'missing-child-case' group by element_id")));
+    rows.add(time("outcomes: month, county 047, by sub-county (8 figures)", runs, () -> dashboards.outcomes(period, "047"),
+        () -> outcomesInSql(from, to, "047")));
     rows.add(time("outcomes: cases behind 'reported', county 047", runs, () -> dashboards.reportedCases(period, "047"),
-        () -> jdbc.queryForList("select id from child_case where county_code = '047' and case_type = 'MISSING' and reported_at >= ?::timestamptz and reported_at < ?::timestamptz", from, to)));
-    rows.add(time("outcomes: month, national, by county", runs / 3 + 1, () -> dashboards.outcomes(period, null),
-        () -> jdbc.queryForObject("select count(*) from child_case where case_type = 'MISSING' and reported_at >= ?::timestamptz and reported_at < ?::timestamptz", Long.class, from, to)));
-    rows.add(time("operations dashboard, county 047", runs, () -> dashboards.operations("047"),
-        () -> jdbc.queryForList("select element_id, count(*) from user_task where state = 'OPEN' and county_code = '047' and due_at < now() group by element_id")));
-    rows.add(time("county report PDF, county 047", runs / 3 + 1, () -> dashboards.pdf(period, "047"),
-        () -> jdbc.queryForObject("select count(*) from child_case where county_code = '047' and reported_at >= ?::timestamptz and reported_at < ?::timestamptz", Long.class, from, to)));
+        () -> jdbc.queryForList("select c.id, c.case_number, c.county_code, c.child_first_name, c.child_last_name, c.pseudonym,"
+            + " c.caseworker, c.case_type, c.sub_county, c.child_sex, c.child_age, c.reported_at, c.located_at, c.status from child_case c"
+            + " where c.county_code = '047' and c.case_type = 'MISSING' and c.reported_at >= ?::timestamptz and c.reported_at < ?::timestamptz"
+            + " order by c.reported_at, c.case_number", from, to)));
+    rows.add(time("outcomes: month, national, by county (8 figures)", runs / 3 + 1, () -> dashboards.outcomes(period, null),
+        () -> outcomesInSql(from, to, null)));
+    rows.add(time("operations dashboard (10 figures), county 047", runs, () -> dashboards.operations("047"),
+        () -> operationsInSql("047")));
+    rows.add(time("county report PDF, county 047 (vs its first table)", runs / 3 + 1, () -> dashboards.pdf(period, "047"),
+        () -> outcomesInSql(from, to, "047")));
 
     System.out.printf(Locale.ROOT, "%nDashboard benchmark: %,d cases, %,d open tasks, PostgreSQL %s, %d runs each (after 3 warm-up runs)%n",
         jdbc.queryForObject("select count(*) from child_case", Long.class), jdbc.queryForObject("select count(*) from user_task where state = 'OPEN'", Long.class),
@@ -69,6 +77,68 @@ class DashboardBenchmark {
         "ratio");
     rows.forEach(r -> System.out.printf(Locale.ROOT, "%-48s %12s %12s %12s %12s %9s%n", (Object[]) r));
     System.out.println("(target: each ratio <= 2.0x; the county report PDF under 500 ms)");
+  }
+
+  /**
+   * The operations dashboard's figures as plain SQL, one statement each, on the same rows: waiting for
+   * a caseworker (with the case), overdue by step and by assignee, workload (tasks, cases), SLA breaches,
+   * open escalations, and the engine-problem counts (incidents, stuck cases, commands not sent).
+   */
+  private List<Object> operationsInSql(String county) {
+    List<Object> figures = new ArrayList<>();
+    String tasks = "from user_task t where t.state = 'OPEN' and t.bpmn_process_id <> 'trafficking-referral' and t.county_code = ?";
+    figures.add(jdbc.queryForList("select t.job_key, t.input_data, t.created_at, t.due_at, c.case_number, c.child_first_name,"
+        + " c.child_last_name, c.pseudonym, c.caseworker from user_task t join child_case c on c.id = t.case_id"
+        + " where t.state = 'OPEN' and t.bpmn_process_id <> 'trafficking-referral' and t.county_code = ?"
+        + " and t.element_id = 'Task_AcceptCase' and t.assignee is null order by t.due_at nulls last, t.created_at", county));
+    figures.add(jdbc.queryForList("select t.bpmn_process_id, t.element_id, min(t.name), count(*) " + tasks
+        + " and t.due_at < now() group by t.bpmn_process_id, t.element_id", county));
+    figures.add(jdbc.queryForList("select coalesce(t.assignee, '-'), count(*) " + tasks + " and t.due_at < now()"
+        + " group by coalesce(t.assignee, '-')", county));
+    figures.add(jdbc.queryForList("select t.assignee, count(*), sum(case when t.due_at < now() then 1 else 0 end) " + tasks
+        + " and t.assignee is not null group by t.assignee", county));
+    figures.add(jdbc.queryForList("select caseworker, count(*), count(*) filter (where risk_level = 'HIGH') from child_case"
+        + " where status <> 'CLOSED' and caseworker is not null and county_code = ? group by caseworker", county));
+    figures.add(jdbc.queryForList("select overdue_notified_at from user_task where overdue_notified_at >= now() - interval '14 days'"
+        + " and bpmn_process_id <> 'trafficking-referral' and county_code = ?", county));
+    figures.add(jdbc.queryForObject("select count(*) " + tasks + " and t.overdue_notified_at is not null", Long.class, county));
+    figures.add(jdbc.queryForObject("select count(*) from engine_incident i join engine_root r on r.root_instance_key = i.root_instance_key"
+        + " join child_case c on c.id = r.case_id where i.resolved_at is null and c.county_code = ?", Long.class, county));
+    figures.add(jdbc.queryForObject("select count(*) from child_case c where c.status <> 'CLOSED'"
+        + " and c.reported_at < now() - interval '15 minutes' and c.county_code = ?"
+        + " and not exists (select 1 from user_task t where t.case_id = c.id and (t.state = 'OPEN' or t.ended_at >= now() - interval '15 minutes'))"
+        + " and not exists (select 1 from engine_command e where e.case_id = c.id and e.state = 'PENDING')"
+        + " and not exists (select 1 from engine_element el where el.root_instance_key = c.process_instance_key)", Long.class, county));
+    figures.add(jdbc.queryForObject("select count(*) from engine_command e join child_case c on c.id = e.case_id"
+        + " where e.state = 'PENDING' and e.attempts > 0 and c.county_code = ?", Long.class, county));
+    return figures;
+  }
+
+  /**
+   * An outcome page's figures as plain SQL on the same rows: each measure by the breakdown's groups,
+   * and the located children's times (what the app reads; the totals are the groups' sums).
+   */
+  private List<Object> outcomesInSql(String from, String to, String county) {
+    String group = county == null ? "c.county_code" : "coalesce(c.sub_county, 'not recorded')";
+    String scope = county == null ? "" : " and c.county_code = '" + county + "'";
+    String eventScope = county == null ? "" : " and e.county_code = '" + county + "'";
+    String period = " >= '" + from + "'::timestamptz and %s < '" + to + "'::timestamptz";
+    List<String> measures = List.of(
+        "c.case_type = 'MISSING' and c.reported_at" + period.formatted("c.reported_at"),
+        "c.case_type = 'FOUND' and c.reported_at" + period.formatted("c.reported_at"),
+        "c.case_type = 'MISSING' and c.located_at" + period.formatted("c.located_at"),
+        "c.id in (select e.case_id from case_event e where e.element_id = 'Task_RecordReunification' and e.kind = 'STEP_COMPLETED'"
+            + " and e.occurred_at" + period.formatted("e.occurred_at") + eventScope + ")",
+        "c.id in (select e.case_id from case_event e where e.element_id = 'Task_RecordPlacement' and e.kind = 'STEP_COMPLETED'"
+            + " and e.occurred_at" + period.formatted("e.occurred_at") + eventScope + ")",
+        "c.case_type = 'MISSING' and c.reported_at < '" + to + "'::timestamptz and (c.missing_until is null or c.missing_until >= '"
+            + to + "'::timestamptz)",
+        "c.case_type = 'MISSING' and c.previous_case_id is not null and c.reported_at" + period.formatted("c.reported_at"));
+    List<Object> figures = new ArrayList<>();
+    measures.forEach(m -> figures.add(jdbc.queryForList("select " + group + ", count(*) from child_case c where " + m + scope
+        + " group by " + group)));
+    figures.add(jdbc.queryForList("select c.last_seen_at, c.located_at from child_case c where " + measures.get(2) + scope));
+    return figures;
   }
 
   private static String[] time(String name, int runs, Supplier<?> app, Supplier<?> sql) {
@@ -128,8 +198,8 @@ class DashboardBenchmark {
         """.formatted(String.join("','", STEPS)));
     jdbc.update("insert into user_task_candidate_group (job_key, group_name) select job_key, 'caseworker' from user_task");
     jdbc.update("""
-        insert into case_event (case_id, occurred_at, kind, element_id, step_name, actor)
-        select id, located_at + interval '5 days', 'STEP_COMPLETED', 'Task_RecordReunification', 'Record reunification', 'seed'
+        insert into case_event (case_id, occurred_at, kind, element_id, step_name, actor, county_code)
+        select id, located_at + interval '5 days', 'STEP_COMPLETED', 'Task_RecordReunification', 'Record reunification', 'seed', county_code
         from child_case where located_at is not null and abs(hashtext(case_number)) % 2 = 0
         """);
     jdbc.execute("analyze");

@@ -53,8 +53,8 @@ class OutcomeFiguresTest {
   }
 
   private void completed(UUID caseId, String elementId, String at) {
-    jdbc.update("insert into case_event (case_id, occurred_at, kind, element_id, step_name, actor) values (?, ?::timestamptz, 'STEP_COMPLETED', ?, ?, 'seed')",
-        caseId, at, elementId, elementId);
+    jdbc.update("insert into case_event (case_id, occurred_at, kind, element_id, step_name, actor, county_code) values (?, ?::timestamptz,"
+        + " 'STEP_COMPLETED', ?, ?, 'seed', (select county_code from child_case where id = ?))", caseId, at, elementId, elementId, caseId);
   }
 
   @BeforeEach
@@ -133,6 +133,18 @@ class OutcomeFiguresTest {
         .containsPattern("data-measure=\"STILL_MISSING\">\\s*<strong>4</strong>").contains("id=\"chart\"");
     String list = new String(admin.download("/reports/cases?measure=STILL_MISSING&" + PERIOD + "&county=030&subCounty=Beta").body(), StandardCharsets.UTF_8);
     assertThat(list).contains("<span id=\"count\">3</span>").doesNotContain("SeedM5");
+
+    // "missing until" (a generated column) says what located_at and closed_at say, whatever is recorded
+    jdbc.update("update child_case set closed_at = located_at + interval '2 days' where case_number like 'T-030-M1-%'");
+    jdbc.update("update child_case set closed_at = timestamptz '2026-10-30T10:00+03:00' where case_number like 'T-030-M3-%'");
+    for (String end : List.of("2026-10-01", "2026-10-31", "2026-11-05", "2027-01-01")) {
+      assertThat(jdbc.queryForObject("select count(*) from child_case c where c.case_type = 'MISSING' and c.reported_at < ?::timestamptz"
+          + " and (c.missing_until is null or c.missing_until >= ?::timestamptz)", Long.class, end, end))
+          .as("still missing at " + end).isEqualTo(jdbc.queryForObject("select count(*) from child_case c where c.case_type = 'MISSING'"
+              + " and c.reported_at < ?::timestamptz and (c.located_at is null or c.located_at >= ?::timestamptz)"
+              + " and (c.closed_at is null or c.closed_at >= ?::timestamptz)", Long.class, end, end, end));
+    }
+    jdbc.update("update child_case set closed_at = null where case_number like 'T-030-M1-%' or case_number like 'T-030-M3-%'");
 
     // National: both counties; the county filter narrows it.
     assertThat(admin.ok(admin.get("/api/reports/outcomes?" + PERIOD + "&county=031")).get("totals").get("REPORTED").asLong()).isEqualTo(1);
