@@ -37,18 +37,5 @@ public interface ChildCaseRepository extends JpaRepository<ChildCase, UUID> {
   List<ChildCase> findSameChild(String county, java.util.Collection<ChildCase.Status> states, UUID exclude,
       String firstName, String sex, Integer age, int ageGap);
 
-  /**
-   * Ended missing reports of the county (the child was located, or the case closed) of a child of this
-   * sex and about this age: the ones the matcher weighs as earlier episodes of a new report.
-   */
-  @Query("""
-      select c from ChildCase c
-      where c.caseType = ke.childprotection.cases.ChildCase.Type.MISSING and c.countyCode = :county
-        and c.status in (ke.childprotection.cases.ChildCase.Status.LOCATED, ke.childprotection.cases.ChildCase.Status.CLOSED)
-        and c.id <> :exclude and c.childSex = :sex
-        and (c.childAge is null or :age is null or abs(c.childAge - :age) <= :ageGap)
-      order by c.reportedAt desc
-      """)
-  List<ChildCase> findEndedEpisodes(String county, UUID exclude, String sex, Integer age, int ageGap);
 
 }

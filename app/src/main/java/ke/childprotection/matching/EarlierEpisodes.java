@@ -25,22 +25,42 @@ public class EarlierEpisodes {
   private final ChildCaseRepository cases;
   private final ChildMatcher matcher;
   private final int ageGap;
+  private final org.springframework.jdbc.core.simple.JdbcClient db;
 
-  EarlierEpisodes(ChildCaseRepository cases, ChildMatcher matcher, @Value("${mcc.intake.earlier-episode-age-gap}") int ageGap) {
+  EarlierEpisodes(ChildCaseRepository cases, ChildMatcher matcher, org.springframework.jdbc.core.simple.JdbcClient db,
+      @Value("${mcc.intake.earlier-episode-age-gap}") int ageGap) {
     this.cases = cases;
     this.matcher = matcher;
+    this.db = db;
     this.ageGap = ageGap;
   }
 
+  private record Ended(java.util.UUID id, java.time.OffsetDateTime reportedAt, ChildMatcher.Profile profile) {}
+
+  private record Scored(Ended earlier, ChildMatcher.Match match) {}
+
+  /**
+   * Ended missing reports of the county (the child was located, or the case closed) of a child of this
+   * sex and about this age are weighed, reading only what the matcher compares; the one proposed is loaded.
+   */
   public Optional<Proposal> propose(ChildCase report) {
     if (report.getChildSex() == null) {
       return Optional.empty();
     }
     ChildMatcher.Profile now = MatchFinder.profile(report);
-    return cases.findEndedEpisodes(report.getCountyCode(), report.getId(), report.getChildSex(), report.getChildAge(), ageGap)
-        .stream()
-        .flatMap(earlier -> matcher.earlierEpisode(now, MatchFinder.profile(earlier)).map(m -> new Proposal(earlier, m)).stream())
-        .max(Comparator.comparingDouble((Proposal p) -> p.match().score())
-            .thenComparing(p -> p.earlier().getReportedAt()));
+    Integer age = report.getChildAge();
+    return db.sql("select id, reported_at, " + MatchFinder.PROFILE_COLUMNS + """
+
+            from child_case
+            where case_type = 'MISSING' and county_code = :county and status in ('LOCATED', 'CLOSED') and id <> :exclude
+              and child_sex = :sex and (:anyAge = true or child_age is null or (child_age >= :ageFrom and child_age <= :ageTo))
+            """).param("county", report.getCountyCode()).param("exclude", report.getId()).param("sex", report.getChildSex())
+        .param("anyAge", age == null).param("ageFrom", age == null ? 0 : age - ageGap).param("ageTo", age == null ? 0 : age + ageGap)
+        .query((rs, n) -> new Ended(rs.getObject(1, java.util.UUID.class), rs.getObject(2, java.time.OffsetDateTime.class),
+            MatchFinder.profile(rs, 3)))
+        .list().stream()
+        .flatMap(earlier -> matcher.earlierEpisode(now, earlier.profile()).map(m -> new Scored(earlier, m)).stream())
+        .max(Comparator.comparingDouble((Scored s) -> s.match().score()).thenComparing(s -> s.earlier().reportedAt()))
+        .flatMap(best -> cases.findById(best.earlier().id()).map(earlier -> new Proposal(earlier, best.match())));
   }
 }

@@ -109,6 +109,17 @@ public class MatchFinder {
   /** An open record of the other kind, as the matcher compares it. */
   record Other(UUID id, ChildMatcher.Profile profile) {}
 
+  /** The columns of a child_case row the matcher compares, in {@link #profile(java.sql.ResultSet, int)}'s order. */
+  static final String PROFILE_COLUMNS =
+      "child_first_name, child_last_name, child_sex, child_age, county_code, last_seen_place, last_seen_at, relatives";
+
+  /** What the matcher compares, read from {@link #PROFILE_COLUMNS} starting at the given column. */
+  static ChildMatcher.Profile profile(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+    return new ChildMatcher.Profile(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+        (Integer) rs.getObject(first + 3), rs.getString(first + 4), rs.getString(first + 5),
+        rs.getObject(first + 6, OffsetDateTime.class), rs.getString(first + 7));
+  }
+
   /**
    * The open records of the other kind the matcher could accept, found by the index (V26): the same
    * rules that make {@link ChildMatcher#compare} refuse at once (another sex, an age gap over the
@@ -125,8 +136,8 @@ public class MatchFinder {
     // children found from a day before the child was last seen (no null parameters: PostgreSQL cannot type them)
     OffsetDateTime seenFrom = !found && when != null ? when.minusDays(1) : EARLIEST;
     OffsetDateTime seenUpTo = found && when != null ? when.plusDays(1) : LATEST;
-    return db.sql("""
-        select id, child_first_name, child_last_name, child_sex, child_age, county_code, last_seen_place, last_seen_at, relatives
+    return db.sql("select id, " + PROFILE_COLUMNS + """
+
         from child_case
         where case_type = :type and status = 'OPEN' and consent_tracing = true and linked_case_id is null
           and (:anySex = true or child_sex = :sex or child_sex = 'UNKNOWN')
@@ -136,9 +147,7 @@ public class MatchFinder {
         .param("type", (found ? ChildCase.Type.MISSING : ChildCase.Type.FOUND).name()).param("anySex", anySex)
         .param("sex", anySex ? "" : sex).param("anyAge", age == null).param("ageFrom", age == null ? 0 : age - gap)
         .param("ageTo", age == null ? 0 : age + gap).param("seenFrom", seenFrom).param("seenUpTo", seenUpTo)
-        .query((rs, n) -> new Other(rs.getObject(1, UUID.class), new ChildMatcher.Profile(rs.getString(2), rs.getString(3),
-            rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
-            rs.getString(9))))
+        .query((rs, n) -> new Other(rs.getObject(1, UUID.class), profile(rs, 2)))
         .list();
   }
 

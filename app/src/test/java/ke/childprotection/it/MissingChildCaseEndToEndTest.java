@@ -84,6 +84,14 @@ class MissingChildCaseEndToEndTest {
     return found[0];
   }
 
+  /** The caseworker accepts the reported case; returns its "Start the search" task. */
+  static JsonNode accepted(Api caseworker, String caseId) {
+    JsonNode accept = awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
+    caseworker.ok(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null));
+    complete(caseworker, accept, Map.of("acceptConfirmed", true));
+    return awaitTask(caseworker, "MINE", caseId, "Task_StartSearch");
+  }
+
   static void complete(Api user, JsonNode task, Map<String, Object> data) {
     user.ok(user.post("/api/tasks/" + task.get("id").asLong() + "/complete", data));
   }
@@ -318,10 +326,7 @@ class MissingChildCaseEndToEndTest {
   @Test
   void aReportWithdrawnOnTheCasePageStopsTheSearchAndAsksForClosure() {
     String caseId = caseworker.ok(caseworker.post("/api/cases", report("Wanjiru", 13))).get("id").asText();
-    JsonNode accept = awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
-    caseworker.ok(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null));
-    complete(caseworker, accept, Map.of("acceptConfirmed", true));
-    JsonNode firstActions = awaitTask(caseworker, "MINE", caseId, "Task_StartSearch");
+    JsonNode firstActions = accepted(caseworker, caseId);
 
     Api.Response noReason = caseworker.post("/api/cases/" + caseId + "/withdrawn", Map.of("withdrawnBy", "the mother"));
     assertThat(noReason.status()).isEqualTo(400);

@@ -1,7 +1,6 @@
 package ke.childprotection.it;
 
 import static ke.childprotection.it.MissingChildCaseEndToEndTest.awaitTask;
-import static ke.childprotection.it.MissingChildCaseEndToEndTest.complete;
 import static ke.childprotection.it.MissingChildCaseEndToEndTest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,10 +44,7 @@ class TaskReconcilingTest {
   @Test
   void aStepTheEngineTerminatesLeavesTheListThroughTheMirror() {
     String caseId = caseworker.ok(caseworker.post("/api/cases", report("Akinyi", 12))).get("id").asText();
-    JsonNode accept = awaitTask(caseworker, "UNASSIGNED", caseId, "Task_AcceptCase");
-    caseworker.ok(caseworker.post("/api/tasks/" + accept.get("id").asLong() + "/claim", null));
-    complete(caseworker, accept, Map.of("acceptConfirmed", true));
-    JsonNode firstActions = awaitTask(caseworker, "MINE", caseId, "Task_StartSearch");
+    JsonNode firstActions = MissingChildCaseEndToEndTest.accepted(caseworker, caseId);
     long jobKey = firstActions.get("id").asLong();
     assertThat(jdbc.queryForObject("select element_instance_key from user_task where job_key = ?", Long.class, jobKey))
         .as("the task knows its engine element").isNotNull();
