@@ -121,7 +121,7 @@ public class CaseAccess {
 
   /** The child's name as this user may be shown it in a list (the pseudonym when the identity is hidden). */
   public String nameIn(CurrentUser user, Listed c) {
-    return seesIdentity(user, c.pseudonym(), c.caseworker()) ? CaseView.fullName(c.firstName(), c.lastName()) : c.pseudonym();
+    return CaseView.childName(c.firstName(), c.lastName(), c.pseudonym(), seesIdentity(user, c.pseudonym(), c.caseworker()));
   }
 
   /** Records that the user was shown these cases in a list (name, number or status of each child). */

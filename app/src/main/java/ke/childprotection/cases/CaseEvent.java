@@ -43,19 +43,8 @@ public class CaseEvent {
   private String detail;
   private String dedupKey;
 
+  /** Read only: entries are written by {@link CaseTimeline#record} (one insert, with the case's county). */
   protected CaseEvent() {}
-
-  CaseEvent(UUID caseId, OffsetDateTime occurredAt, Kind kind, String elementId, String stepName, String actor,
-      String detail, String dedupKey) {
-    this.caseId = caseId;
-    this.occurredAt = occurredAt;
-    this.kind = kind;
-    this.elementId = elementId;
-    this.stepName = stepName;
-    this.actor = actor;
-    this.detail = detail;
-    this.dedupKey = dedupKey;
-  }
 
   public Long getId() { return id; }
   public UUID getCaseId() { return caseId; }

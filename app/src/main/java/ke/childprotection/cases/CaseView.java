@@ -38,10 +38,15 @@ public record CaseView(UUID id, String caseType, String caseNumber, String statu
 
   /** The name a user is shown: the pseudonym when the child's identity is hidden from them. */
   public static String childName(ChildCase c, boolean identity) {
-    if (!identity && c.getPseudonym() != null) {
-      return c.getPseudonym();
+    return childName(c.getChildFirstName(), c.getChildLastName(), c.getPseudonym(), identity);
+  }
+
+  /** {@link #childName(ChildCase, boolean)} from the record's columns. */
+  public static String childName(String firstName, String lastName, String pseudonym, boolean identity) {
+    if (!identity && pseudonym != null) {
+      return pseudonym;
     }
-    return fullName(c.getChildFirstName(), c.getChildLastName());
+    return fullName(firstName, lastName);
   }
 
   /** A child's name as recorded; a found child's may be unknown. */

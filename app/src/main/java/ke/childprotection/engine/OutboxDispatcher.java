@@ -242,4 +242,9 @@ class OutboxDispatcher implements ke.childprotection.support.RunsInBackground {
   public BackgroundLoop loop() {
     return loop;
   }
+
+  @jakarta.annotation.PreDestroy
+  void closeSenders() {
+    senders.shutdownNow();
+  }
 }

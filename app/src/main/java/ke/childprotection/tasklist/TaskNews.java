@@ -76,6 +76,12 @@ class TaskNews {
     sender.execute(() -> listeners.forEach(l -> send(l, SseEmitter.event().comment("still here"))));
   }
 
+  @jakarta.annotation.PreDestroy
+  void close() {
+    sender.shutdownNow();
+    listeners.forEach(l -> l.emitter().complete());
+  }
+
   private void send(Listener listener, SseEmitter.SseEventBuilder event) {
     try {
       listener.emitter().send(event);

@@ -130,9 +130,7 @@ class UserTaskJobs implements SmartLifecycle {
       }
       if (stored.isPresent()) {
         tasks.renewLock(job.getKey(), lockExpires);
-        if (stored.get().getElementInstanceKey() == null) {
-          stored.get().standsFor(job.getElementInstanceKey());
-        }
+        tasks.recordElement(job.getKey(), job.getElementInstanceKey());
       } else {
         String county = cases.findById(caseId).orElseThrow().getCountyCode();
         UserTask task = new UserTask(engineId, job.getKey(), caseId, county, job.getProcessInstanceKey(), job.getBpmnProcessId(),

@@ -36,6 +36,11 @@ public interface UserTaskRepository extends JpaRepository<UserTask, Long> {
   @Query("update UserTask t set t.lockExpiresAt = :until where t.jobKey = :jobKey")
   int renewLock(long jobKey, OffsetDateTime until);
 
+  /** Bookkeeping for rows stored before the element was kept: no version bump. */
+  @Modifying
+  @Query("update UserTask t set t.elementInstanceKey = :key where t.jobKey = :jobKey and t.elementInstanceKey is null")
+  int recordElement(long jobKey, long key);
+
   List<UserTask> findByEngineIdAndState(String engineId, UserTask.State state);
 
   List<UserTask> findByStateAndDueAtBeforeAndOverdueNotifiedAtIsNull(UserTask.State state, OffsetDateTime now);
