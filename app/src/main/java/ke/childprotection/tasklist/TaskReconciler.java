@@ -79,7 +79,7 @@ class TaskReconciler implements EngineMirror.ElementsTerminated {
     for (int i = 0; i < elementInstanceKeys.size(); i += BATCH) {
       db.sql("select job_key from user_task where state = 'OPEN' and element_instance_key in (:keys)")
           .param("keys", elementInstanceKeys.subList(i, Math.min(elementInstanceKeys.size(), i + BATCH)))
-          .query(Long.class).list().forEach(jobKey -> cancel(jobKey, "mirror"));
+          .query(Long.class).list().forEach(jobKey -> cancel(jobKey, FoundBy.MIRROR));
     }
   }
 
@@ -136,7 +136,7 @@ class TaskReconciler implements EngineMirror.ElementsTerminated {
             .param("until", until).param("keys", renewed).update());
         meters.counter("mcc.tasklist.reconciled", "outcome", "renewed", "by", "renewal").increment(renewed.size());
       }
-      outcome.getOrDefault(TaskEngine.Renewal.GONE, List.of()).forEach(jobKey -> cancel(jobKey, "renewal"));
+      outcome.getOrDefault(TaskEngine.Renewal.GONE, List.of()).forEach(jobKey -> cancel(jobKey, FoundBy.RENEWAL));
       List<Long> failed = outcome.getOrDefault(TaskEngine.Renewal.FAILED, List.of());
       if (!failed.isEmpty()) {
         log.warn("could not renew {} task holds (tried again next round)", failed.size());
@@ -188,27 +188,47 @@ class TaskReconciler implements EngineMirror.ElementsTerminated {
       OffsetDateTime until = OffsetDateTime.now().plus(engine.jobLock());
       tx.executeWithoutResult(s -> tasks.renewLock(task.getJobKey(), until));
     } catch (TaskEngine.JobGone gone) {
-      cancel(task.getJobKey(), "check");
+      cancel(task.getJobKey(), FoundBy.CHECK);
     } catch (RuntimeException e) {
       log.warn("could not reconcile task {}: {}", task.getJobKey(), e.getMessage());
     }
   }
 
-  void cancel(long jobKey) {
-    cancel(jobKey, "completion");
+  /**
+   * How a task was found gone, with what its case's timeline says: the engine's record of the step's
+   * termination, or its answer at a completion, says the process interrupted it; a check or a renewal
+   * learns only that the job is no longer open.
+   */
+  private enum FoundBy {
+    MIRROR("interrupted by the process"), COMPLETION("interrupted by the process"),
+    CHECK("no longer open in the engine"), RENEWAL("no longer open in the engine");
+
+    private final String detail;
+
+    FoundBy(String detail) {
+      this.detail = detail;
+    }
+
+    String tag() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
-  private void cancel(long jobKey, String foundBy) {
+  void cancel(long jobKey) {
+    cancel(jobKey, FoundBy.COMPLETION);
+  }
+
+  private void cancel(long jobKey, FoundBy foundBy) {
     try {
       boolean cancelled = Boolean.TRUE.equals(tx.execute(s -> tasks.findById(jobKey).filter(UserTask::isOpen).map(t -> {
         t.cancel();
         timeline.record(t.getCaseId(), CaseEvent.Kind.STEP_INTERRUPTED, t.getElementId(), t.getName(), "system",
-            "interrupted by the process", "job:" + jobKey + ":interrupted");
+            foundBy.detail, "job:" + jobKey + ":interrupted");
         news.changed(t);
         return true;
       }).orElse(false)));
       if (cancelled) {
-        meters.counter("mcc.tasklist.reconciled", "outcome", "cancelled", "by", foundBy).increment();
+        meters.counter("mcc.tasklist.reconciled", "outcome", "cancelled", "by", foundBy.tag()).increment();
       }
     } catch (OptimisticLockingFailureException completedMeanwhile) {
       // A user completed the task while it was being checked: the completion stands.
