@@ -17,25 +17,10 @@ public interface ChildCaseRepository extends JpaRepository<ChildCase, UUID> {
   int recordProcessInstance(UUID id, long instance);
   List<ChildCase> findByCountyCodeOrderByReportedAtDesc(String countyCode);
 
+  /** The county of a case (without loading it). */
+  @Query("select c.countyCode from ChildCase c where c.id = :id")
+  java.util.Optional<String> countyOf(UUID id);
+
   /** The cases escalated to the Counter-Trafficking Secretariat, nationwide. */
   List<ChildCase> findByTraffickingReferralIdIsNotNullOrderByReportedAtDesc();
-
-
-  /**
-   * Missing reports of the county, in the given states, that may describe the same child (same first
-   * name and sex, age within a year or two): open ones are duplicate reports, located or closed ones
-   * are earlier episodes.
-   */
-  @Query("""
-      select c from ChildCase c
-      where c.caseType = ke.childprotection.cases.ChildCase.Type.MISSING and c.countyCode = :county
-        and c.status in :states and c.id <> :exclude
-        and lower(c.childFirstName) = lower(:firstName) and c.childSex = :sex
-        and (c.childAge is null or :age is null or abs(c.childAge - :age) <= :ageGap)
-      order by c.reportedAt desc
-      """)
-  List<ChildCase> findSameChild(String county, java.util.Collection<ChildCase.Status> states, UUID exclude,
-      String firstName, String sex, Integer age, int ageGap);
-
-
 }

@@ -50,6 +50,7 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
 
   private final DurableEngine engine;
   private final JdbcClient db;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final EngineBinding binding;
   private final BackgroundLoop loop;
@@ -67,12 +68,14 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
     void terminated(List<Long> elementInstanceKeys);
   }
 
-  EngineMirror(DurableEngine engine, JdbcClient db, TransactionTemplate tx, EngineBinding binding,
+  EngineMirror(DurableEngine engine, JdbcClient db, org.springframework.jdbc.core.JdbcTemplate jdbc, TransactionTemplate tx,
+      EngineBinding binding,
       @Value("${mcc.engine.mirror.poll-interval}") Duration pollInterval,
       org.springframework.beans.factory.ObjectProvider<ElementsTerminated> listeners) {
     this.listeners = listeners.orderedStream().toList();
     this.engine = engine;
     this.db = db;
+    this.jdbc = jdbc;
     this.tx = tx;
     this.binding = binding;
     this.loop = new BackgroundLoop("engine-mirror", pollInterval, this::catchUp);
@@ -114,7 +117,7 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
       }
       caughtUp = false;
       tx.executeWithoutResult(status -> {
-        batch.write(db);
+        batch.write(db, jdbc);
         db.sql("update engine_mirror set log_position = :p, updated_at = :now").param("p", last)
             .param("now", OffsetDateTime.now()).update();
       });
@@ -271,20 +274,25 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
           .query(Long.class).optional().orElse(instance);
     }
 
-    void write(JdbcClient db) {
+    void write(JdbcClient db, org.springframework.jdbc.core.JdbcTemplate jdbc) {
       for (int i = 0; i < ended.size(); i += 500) {
         db.sql("delete from engine_element where element_instance_key in (:keys)")
             .param("keys", ended.subList(i, Math.min(ended.size(), i + 500))).update();
       }
+      List<Object[]> rows = new ArrayList<>(begun.size());
       for (Element e : List.copyOf(begun.values())) {
         long root = e.root() >= 0 ? e.root() : e.parent() <= 0 ? e.instance() : rootOf(db, e.parent());
         begun.put(e.key(), e.withRoot(root));
-        db.sql("""
+        rows.add(new Object[] {e.key(), e.instance(), root, e.process(), e.elementId(), e.type(), e.at(), e.job()});
+      }
+      // one batch of inserts (a burst of reports begins thousands of steps a minute)
+      if (!rows.isEmpty()) {
+        jdbc.batchUpdate("""
             insert into engine_element (element_instance_key, process_instance_key, root_instance_key, bpmn_process_id,
               element_id, element_type, activated_at, job_key)
-            values (:key, :instance, :root, :process, :element, :type, :at, :job) on conflict do nothing
-            """).param("key", e.key()).param("instance", e.instance()).param("root", root).param("process", e.process())
-            .param("element", e.elementId()).param("type", e.type()).param("at", e.at()).param("job", e.job(), java.sql.Types.BIGINT).update();
+            values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+            """, rows, new int[] {java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.VARCHAR,
+            java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.TIMESTAMP_WITH_TIMEZONE, java.sql.Types.BIGINT});
       }
       jobsOfStored.forEach((element, job) -> db.sql("update engine_element set job_key = :job where element_instance_key = :key")
           .param("job", job).param("key", element).update());

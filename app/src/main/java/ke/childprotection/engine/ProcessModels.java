@@ -43,6 +43,7 @@ public class ProcessModels {
   private final Map<String, String> elementNames = new ConcurrentHashMap<>();
   private final Map<Long, String> formIdsByKey = new ConcurrentHashMap<>();
   private final Map<String, String> formSchemas = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> formWords = new ConcurrentHashMap<>();
   private final Map<String, BpmnModelInstance> models = new ConcurrentHashMap<>();
 
   ProcessModels(CamundaClient client, EngineBinding binding, @Value("${mcc.engine.deploy-attempts:30}") int deployAttempts) {
@@ -171,6 +172,13 @@ public class ProcessModels {
 
   public Optional<String> formSchema(String formId) {
     return Optional.ofNullable(formSchemas.get(formId));
+  }
+
+  /** The words of a form's schema (runs of letters, digits, _): the variable names it may refer to. */
+  public java.util.Set<String> formWords(String formId) {
+    return formWords.computeIfAbsent(formId, id -> formSchema(id)
+        .map(schema -> java.util.Set.copyOf(java.util.Arrays.asList(schema.split("\\W+"))))
+        .orElse(java.util.Set.of()));
   }
 
   private void readElements(Resource resource) {

@@ -14,6 +14,7 @@ import ke.childprotection.cases.ChildCaseRepository;
 import ke.childprotection.matching.EarlierEpisodes;
 import ke.childprotection.matching.MatchFinder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +31,11 @@ public class RegisterCaseWorker {
   private final MatchFinder matches;
   private final int duplicateAgeGap;
   private final EarlierEpisodes earlierEpisodes;
+  private final JdbcTemplate jdbc;
 
   RegisterCaseWorker(ChildCaseRepository cases, CaseTimeline timeline, MatchFinder matches, EarlierEpisodes earlierEpisodes,
-      @Value("${mcc.intake.duplicate-age-gap}") int duplicateAgeGap) {
+      JdbcTemplate jdbc, @Value("${mcc.intake.duplicate-age-gap}") int duplicateAgeGap) {
+    this.jdbc = jdbc;
     this.cases = cases;
     this.timeline = timeline;
     this.matches = matches;
@@ -46,8 +49,7 @@ public class RegisterCaseWorker {
     // The first step of a missing child's case: the case learns its process instance here.
     cases.recordProcessInstance(UUID.fromString(caseId), job.getProcessInstanceKey());
     ChildCase childCase = cases.findById(UUID.fromString(caseId)).orElseThrow();
-    List<String> duplicates = sameChild(childCase, List.of(ChildCase.Status.OPEN), duplicateAgeGap).stream()
-        .map(ChildCase::getCaseNumber).sorted().toList();
+    List<String> duplicates = openReportsOfSameChild(childCase);
     childCase.flagPossibleDuplicates(duplicates.isEmpty() ? null : String.join(", ", duplicates));
     // Perhaps missing again: the earlier case the matcher's evidence points to is proposed; the
     // caseworker confirms it (or not) in the risk assessment.
@@ -67,8 +69,21 @@ public class RegisterCaseWorker {
     return result;
   }
 
-  private List<ChildCase> sameChild(ChildCase childCase, List<ChildCase.Status> states, int ageGap) {
-    return cases.findSameChild(childCase.getCountyCode(), states, childCase.getId(), childCase.getChildFirstName(),
-        childCase.getChildSex(), childCase.getChildAge(), ageGap);
+  /**
+   * The case numbers of the county's other open missing reports that may describe the same child (same
+   * first name and sex, age within the duplicate age gap), found by the index on county and first name.
+   */
+  private List<String> openReportsOfSameChild(ChildCase childCase) {
+    String sql = """
+        select case_number from child_case
+        where case_type = 'MISSING' and county_code = ? and lower(child_first_name) = lower(?) and status = 'OPEN'
+          and id <> ? and child_sex = ?""";
+    List<String> found = childCase.getChildAge() == null
+        ? jdbc.queryForList(sql, String.class, childCase.getCountyCode(), childCase.getChildFirstName(), childCase.getId(),
+            childCase.getChildSex())
+        : jdbc.queryForList(sql + " and (child_age is null or abs(child_age - ?) <= ?)", String.class,
+            childCase.getCountyCode(), childCase.getChildFirstName(), childCase.getId(), childCase.getChildSex(),
+            childCase.getChildAge(), duplicateAgeGap);
+    return found.stream().sorted().toList();
   }
 }

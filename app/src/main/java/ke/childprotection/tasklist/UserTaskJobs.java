@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import ke.childprotection.cases.CaseEvent;
 import ke.childprotection.cases.CaseTimeline;
 import ke.childprotection.cases.ChildCaseRepository;
@@ -132,7 +131,7 @@ class UserTaskJobs implements SmartLifecycle {
         tasks.renewLock(job.getKey(), lockExpires);
         tasks.recordElement(job.getKey(), job.getElementInstanceKey());
       } else {
-        String county = cases.findById(caseId).orElseThrow().getCountyCode();
+        String county = cases.countyOf(caseId).orElseThrow(() -> new IllegalStateException("no case " + caseId));
         UserTask task = new UserTask(engineId, job.getKey(), caseId, county, job.getProcessInstanceKey(), job.getBpmnProcessId(),
             job.getElementId(), name, formId, header(headers, "assignee").orElse(null), groups(headers),
             header(headers, "dueDate").map(UserTaskJobs::dateTime).orElse(null),
@@ -158,10 +157,10 @@ class UserTaskJobs implements SmartLifecycle {
 
   /** Only the variables the task's form refers to are kept with the task (collect only what a step needs). */
   private String inputData(String formId, Map<String, Object> variables) {
-    String schema = formId == null ? "" : models.formSchema(formId).orElse("");
+    Set<String> words = formId == null ? Set.of() : models.formWords(formId);
     Map<String, Object> needed = new LinkedHashMap<>();
     variables.forEach((name, value) -> {
-      if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(schema).find()) {
+      if (words.contains(name)) {
         needed.put(name, value);
       }
     });

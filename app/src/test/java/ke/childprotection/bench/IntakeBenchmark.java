@@ -56,7 +56,7 @@ import org.springframework.test.context.TestPropertySource;
 @ActiveProfiles({"postgres", "test"})
 // the production settings of the tasklist (the test profile checks tasks every 5 s to keep tests short)
 @TestPropertySource(properties = {"MCC_DB_SCHEMA=mcc_bench_intake", "mcc.demo-data.enabled=true",
-    "mcc.tasklist.reconcile-interval=PT30S", "mcc.tasklist.job-lock=PT2M"})
+    "mcc.tasklist.reconcile-interval=PT30S", "mcc.tasklist.job-lock=P1D"})
 @Import(IntegrationTest.CleanSchema.class)
 class IntakeBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,9 +85,17 @@ class IntakeBenchmark {
     try (ZeebeClient client = engine.createClient(WAIT)) {
       Bare bare = new Bare(client);
       signIn();
-      // warm both up (class loading, JIT, connection pools), then measure
+      // warm both up (class loading, the JIT compiler, connection pools) with a burst each, as a server
+      // that has been running meets a burst; then measure
+      int warmup = Integer.getInteger("bench.warmup", 100);
       bare.reportAndWait();
       appReportAndWait();
+      burst(clients, warmup, bare::report, bare::firstTasksSeen, null);
+      appBurst(clients, warmup, null);
+      // a database in service has statistics on its tables (these were emptied at start and filled in
+      // seconds, faster than autovacuum looks at them)
+      jdbc.queryForList("select tablename from pg_tables where schemaname = current_schema()", String.class)
+          .forEach(table -> jdbc.execute("analyze " + table));
       List<Double> bareReport = new ArrayList<>();
       List<Double> appReport = new ArrayList<>();
       List<Double> bareNext = new ArrayList<>();
@@ -105,8 +113,10 @@ class IntakeBenchmark {
         appReport.add(ms(t0));
         appNext.add(appCompleteAndWaitForNext(caseId));
       }
-      double bareRate = burst(clients, burst, bare::report, bare::firstTasksSeen);
-      double appRate = burst(clients, burst, this::appReport, this::appFirstTasksSeen);
+      CpuSplit bareCpu = new CpuSplit();
+      double bareRate = burst(clients, burst, bare::report, bare::firstTasksSeen, bareCpu);
+      CpuSplit appCpu = new CpuSplit();
+      double appRate = appBurst(clients, burst, appCpu);
       rows.add(row("report -> first task visible, sequential", appReport, bareReport));
       rows.add(row("task completed -> next task visible", appNext, bareNext));
       System.out.println("Intake benchmark (" + sequential + " sequential, burst of " + burst + " from " + clients + " clients; ms)");
@@ -114,6 +124,8 @@ class IntakeBenchmark {
       rows.forEach(r -> System.out.printf(Locale.ROOT, "%-44s %9s %9s %9s %9s %9s%n", (Object[]) r));
       System.out.printf(Locale.ROOT, "%-44s %9.1f %9s %9.1f %9s %9.2f%n", "burst: cases/s (ratio app/bare)", appRate, "", bareRate, "",
           appRate / bareRate);
+      System.out.println("burst: CPU ms per case (bare engine | app), by threads");
+      bareCpu.print("bare", appCpu);
       bare.close();
     } finally {
       engine.stop();
@@ -242,9 +254,24 @@ class IntakeBenchmark {
     return caseId;
   }
 
+  /** The newest task before the app's current burst began (the engine's job keys only grow). */
+  private volatile long tasksBeforeBurst;
+
+  private double appBurst(int clients, int total, CpuSplit cpu) throws Exception {
+    tasksBeforeBurst = jdbc.queryForObject("select coalesce(max(job_key), 0) from user_task", Long.class);
+    return burst(clients, total, this::appReport, this::appFirstTasksSeen, cpu);
+  }
+
   private boolean appFirstTasksSeen(List<String> caseIds) {
+    // a burst: first a count of the first tasks stored since it began, read by the key's index (a check
+    // must not load the app's database more than the check of the bare engine loads the engine), then
+    // the exact cases once
+    if (caseIds.size() > 1 && jdbc.queryForObject("select count(*) from user_task where job_key > ? and element_id = 'Task_AcceptCase'",
+        Integer.class, tasksBeforeBurst) < caseIds.size()) {
+      return false;
+    }
     Integer seen = jdbc.queryForObject("""
-        select count(*) from user_task where element_id = 'Task_AcceptCase' and cast(case_id as varchar) in (select unnest(cast(? as varchar[])))""",
+        select count(*) from user_task where element_id = 'Task_AcceptCase' and case_id = any(cast(? as uuid[]))""",
         Integer.class, (Object) caseIds.toArray(String[]::new));
     return seen != null && seen == caseIds.size();
   }
@@ -302,10 +329,133 @@ class IntakeBenchmark {
 
   // --- shared
 
+  /**
+   * Where a burst's CPU went, per case: this JVM's threads grouped by name, the JVM's own work (GC,
+   * compiler) and the PostgreSQL server's processes (read from /proc; absent elsewhere). Two bursts run
+   * one after the other, so each split is its own burst's CPU (the other side idles meanwhile).
+   */
+  private static final class CpuSplit {
+    private static final String[][] GROUPS = {{"engine (zb-*)", "zb-"}, {"gRPC", "grpc-"}, {"web requests", "http-nio"},
+        {"job handlers", "pool-"}, {"engine mirror", "engine-mirror"}, {"engine outbox", "engine-outbox"},
+        {"benchmark clients", "bench-client", "HttpClient"}};
+    private final Map<String, Long> threads;
+    private final long process;
+    private final long database;
+    private final long gc;
+    private final long compiling;
+    private Map<String, Double> perCase;
+
+    CpuSplit() {
+      gc = gcMillis();
+      compiling = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+      threads = threadCpu();
+      process = processCpu();
+      database = databaseCpu();
+    }
+
+    void stop(int cases) {
+      Map<String, Long> now = threadCpu();
+      Map<String, Double> split = new java.util.LinkedHashMap<>();
+      for (String[] group : GROUPS) {
+        split.put(group[0], 0.0);
+      }
+      split.put("other threads", 0.0);
+      double threadsTotal = 0;
+      for (var e : now.entrySet()) {
+        double ms = (e.getValue() - threads.getOrDefault(e.getKey(), 0L)) / 1e6 / cases;
+        threadsTotal += ms;
+        String name = e.getKey().substring(e.getKey().indexOf(':') + 1);
+        String group = "other threads";
+        for (String[] g : GROUPS) {
+          for (int i = 1; i < g.length; i++) {
+            if (name.startsWith(g[i])) {
+              group = g[0];
+            }
+          }
+        }
+        split.merge(group, ms, Double::sum);
+      }
+      split.put("JVM itself (GC, compiler)", (processCpu() - process) / 1e6 / cases - threadsTotal);
+      split.put(" of which GC pauses (wall)", (gcMillis() - gc) / (double) cases);
+      split.put(" of which compiling (wall)",
+          (java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / (double) cases);
+      split.put("PostgreSQL server", database < 0 ? Double.NaN : (databaseCpu() - database) / 1e6 / cases);
+      perCase = split;
+    }
+
+    void print(String label, CpuSplit app) {
+      double bareTotal = 0;
+      double appTotal = 0;
+      for (String group : perCase.keySet()) {
+        double b = perCase.get(group);
+        double a = app.perCase.get(group);
+        if (!group.startsWith(" ")) {
+          bareTotal += Double.isNaN(b) ? 0 : b;
+          appTotal += Double.isNaN(a) ? 0 : a;
+        }
+        System.out.printf(Locale.ROOT, "burst cpu %-30s %9.1f %9.1f%n", group, b, a);
+      }
+      System.out.printf(Locale.ROOT, "burst cpu %-30s %9.1f %9.1f%n", "total", bareTotal, appTotal);
+    }
+
+    /** CPU nanoseconds of every live thread, keyed by id and name. */
+    private static Map<String, Long> threadCpu() {
+      var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+      Map<String, Long> cpu = new HashMap<>();
+      for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+        if (info != null) {
+          long ns = mx.getThreadCpuTime(info.getThreadId());
+          if (ns >= 0) {
+            cpu.put(info.getThreadId() + ":" + info.getThreadName(), ns);
+          }
+        }
+      }
+      return cpu;
+    }
+
+    private static long gcMillis() {
+      return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+          .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static long processCpu() {
+      return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+    }
+
+    /** CPU nanoseconds of the processes named postgres (Linux /proc, clock ticks of 10 ms); -1 elsewhere. */
+    private static long databaseCpu() {
+      Path proc = Path.of("/proc");
+      if (!Files.isDirectory(proc)) {
+        return -1;
+      }
+      long ticks = 0;
+      try (Stream<Path> entries = Files.list(proc)) {
+        for (Path dir : entries.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+          try {
+            String stat = Files.readString(dir.resolve("stat"));
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            if (stat.substring(open + 1, close).startsWith("postgres")) {
+              String[] fields = stat.substring(close + 2).split(" ");
+              ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            }
+          } catch (java.io.IOException | RuntimeException gone) {
+            // a process that ended meanwhile
+          }
+        }
+      } catch (java.io.IOException e) {
+        return -1;
+      }
+      return ticks * 10_000_000L;
+    }
+  }
+
   /** {@code total} reports from {@code clients} threads; returns reports a second until every first task is there. */
   private static double burst(int clients, int total, java.util.function.Supplier<String> report,
-      java.util.function.Predicate<List<String>> allSeen) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
+      java.util.function.Predicate<List<String>> allSeen, CpuSplit cpu) throws Exception {
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients, r -> new Thread(r, "bench-client-" + threads.incrementAndGet()));
     List<String> ids = Collections.synchronizedList(new ArrayList<>());
     long t0 = System.nanoTime();
     try {
@@ -321,10 +471,16 @@ class IntakeBenchmark {
       for (Future<?> f : sent) {
         f.get();
       }
-      System.out.printf(Locale.ROOT, "burst: %d reports answered in %.0f ms%n", total, ms(t0));
+      if (cpu != null) {
+        System.out.printf(Locale.ROOT, "burst: %d reports answered in %.0f ms%n", total, ms(t0));
+      }
       List<String> all = List.copyOf(ids);
-      until(() -> allSeen.test(all), 25);
-      return total / (ms(t0) / 1000.0);
+      until(() -> allSeen.test(all), 100);
+      double rate = total / (ms(t0) / 1000.0);
+      if (cpu != null) {
+        cpu.stop(total);
+      }
+      return rate;
     } finally {
       pool.shutdownNow();
     }
