@@ -41,19 +41,19 @@ public class CaseIntake {
   private final MatchFinder matches;
   private final ke.childprotection.support.Counters counters;
   private final Consents consents;
-  private final org.springframework.jdbc.core.simple.JdbcClient db;
   private final boolean smsAvailable;
+  private final ke.childprotection.web.PlainWords words;
 
   CaseIntake(ChildCaseRepository cases, CaseTimeline timeline, EngineOutbox outbox, CasePolicy policy, AuditLog audit,
       CaseAccess access, MatchFinder matches, ke.childprotection.support.Counters counters, Consents consents,
-      org.springframework.jdbc.core.simple.JdbcClient db,
+      ke.childprotection.web.PlainWords words,
       @org.springframework.beans.factory.annotation.Value("${mcc.messages.time-to-live}") java.time.Duration startMessageTimeToLive,
       @org.springframework.beans.factory.annotation.Value("${mcc.notifications.sms.enabled}") boolean smsAvailable) {
     this.smsAvailable = smsAvailable;
+    this.words = words;
     this.outbox = outbox;
     this.counters = counters;
     this.consents = consents;
-    this.db = db;
     this.startMessageTimeToLive = startMessageTimeToLive;
     this.access = access;
     this.matches = matches;
@@ -178,7 +178,7 @@ public class CaseIntake {
   private static final java.util.Set<String> MATCHED_ON = java.util.Set.of("name", "sex", "age", "place", "relatives");
 
   private ChildCase newCase(Reporter user, ChildCase.Type type, String county) {
-    if (db.sql("select count(*) from county where code = :code").param("code", county).query(Long.class).single() == 0) {
+    if (!words.isCounty(county)) {
       throw new InvalidInput("problem.invalidFields",
           List.of(new InvalidInput.Field("countyCode", "problem.field.noSuchCountyCode")));
     }

@@ -51,8 +51,11 @@ public class UserAdministration {
   private final PasswordEncoder encoder;
   private final AuditLog audit;
   private final JdbcClient db;
+  private final ke.childprotection.web.PlainWords words;
 
-  UserAdministration(AppUserRepository users, PasswordEncoder encoder, AuditLog audit, JdbcClient db) {
+  UserAdministration(AppUserRepository users, PasswordEncoder encoder, AuditLog audit, JdbcClient db,
+      ke.childprotection.web.PlainWords words) {
+    this.words = words;
     this.users = users;
     this.encoder = encoder;
     this.audit = audit;
@@ -151,8 +154,7 @@ public class UserAdministration {
       errors.add(new InvalidInput.Field("countyCode", "problem.field.countyNeeded"));
     } else if (!countyRole && county != null) {
       errors.add(new InvalidInput.Field("countyCode", "problem.field.national"));
-    } else if (county != null && db.sql("select count(*) from county where code = :code").param("code", county)
-        .query(Long.class).single() == 0) {
+    } else if (county != null && !words.isCounty(county)) {
       errors.add(new InvalidInput.Field("countyCode", "problem.field.noSuchCounty"));
     }
     if (!errors.isEmpty()) {

@@ -71,6 +71,11 @@ public class PlainWords {
     return counties().stream().filter(c -> c.getKey().equals(code)).map(Map.Entry::getValue).findFirst().orElse(code);
   }
 
+  /** Whether a code is one of the 47 counties (reference data, read once). */
+  public boolean isCounty(String code) {
+    return counties().stream().anyMatch(c -> c.getKey().equals(code));
+  }
+
   /** The 47 counties, by name, for a picker. */
   public List<Map.Entry<String, String>> counties() {
     if (counties == null) {

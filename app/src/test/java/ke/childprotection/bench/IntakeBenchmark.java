@@ -65,6 +65,8 @@ class IntakeBenchmark {
   private static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(COOKIES).build();
   private static final String USER_TASK_JOB = "io.camunda.zeebe:userTask";
   private static final Duration WAIT = Duration.ofMinutes(2);
+  /** The bare workers' safety-net poll: the app's (camunda.client.worker.defaults.poll-interval); jobs are streamed. */
+  private static final Duration POLL = Duration.ofMillis(500);
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -115,6 +117,8 @@ class IntakeBenchmark {
       }
       CpuSplit bareCpu = new CpuSplit();
       double bareRate = burst(clients, burst, bare::report, bare::firstTasksSeen, bareCpu);
+      // the bare engine's workers stop polling: the app's burst has the machine to itself
+      bare.close();
       CpuSplit appCpu = new CpuSplit();
       double appRate = appBurst(clients, burst, appCpu);
       rows.add(row("report -> first task visible, sequential", appReport, bareReport));
@@ -126,7 +130,6 @@ class IntakeBenchmark {
           appRate / bareRate);
       System.out.println("burst: CPU ms per case (bare engine | app), by threads");
       bareCpu.print("bare", appCpu);
-      bare.close();
     } finally {
       engine.stop();
       try (Stream<Path> files = Files.walk(dir)) {
@@ -155,7 +158,7 @@ class IntakeBenchmark {
       command.send().join();
       for (String type : serviceJobTypes()) {
         workers.add(client.newWorker().jobType(type).handler((jobs, job) -> jobs.newCompleteCommand(job).send())
-            .streamEnabled(true).pollInterval(Duration.ofMillis(100)).open());
+            .streamEnabled(true).pollInterval(POLL).open());
       }
       workers.add(client.newWorker().jobType(USER_TASK_JOB).handler((jobs, job) -> {
         if ("Task_AcceptCase".equals(job.getElementId())) {
@@ -163,7 +166,7 @@ class IntakeBenchmark {
         } else {
           nextTasks.putIfAbsent(job.getProcessInstanceKey(), job);
         }
-      }).streamEnabled(true).pollInterval(Duration.ofMillis(100)).timeout(Duration.ofHours(1)).open());
+      }).streamEnabled(true).pollInterval(POLL).timeout(Duration.ofHours(1)).open());
     }
 
     String report() {
@@ -344,6 +347,7 @@ class IntakeBenchmark {
     private final long gc;
     private final long compiling;
     private Map<String, Double> perCase;
+    private final Map<String, Double> others = new HashMap<>();
 
     CpuSplit() {
       gc = gcMillis();
@@ -374,6 +378,9 @@ class IntakeBenchmark {
           }
         }
         split.merge(group, ms, Double::sum);
+        if (group.equals("other threads")) {
+          others.merge(name.replaceAll("\\d+", "N"), ms, Double::sum);
+        }
       }
       split.put("JVM itself (GC, compiler)", (processCpu() - process) / 1e6 / cases - threadsTotal);
       split.put(" of which GC pauses (wall)", (gcMillis() - gc) / (double) cases);
@@ -396,6 +403,9 @@ class IntakeBenchmark {
         System.out.printf(Locale.ROOT, "burst cpu %-30s %9.1f %9.1f%n", group, b, a);
       }
       System.out.printf(Locale.ROOT, "burst cpu %-30s %9.1f %9.1f%n", "total", bareTotal, appTotal);
+      System.out.println("burst cpu other threads of the app: " + app.others.entrySet().stream()
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(6)
+          .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).toList());
     }
 
     /** CPU nanoseconds of every live thread, keyed by id and name. */
