@@ -13,7 +13,7 @@ import java.util.UUID;
 /** A child's case: the report and the facts every step needs. The process drives it; this records it. */
 @Entity
 @Table(name = "child_case")
-public class ChildCase implements org.springframework.data.domain.Persistable<UUID> {
+public class ChildCase extends ke.childprotection.support.OwnIdEntity<UUID> {
   public enum Status { OPEN, LOCATED, CLOSED }
 
   /** A report of a missing child, or the record of a child found alone. */
@@ -63,21 +63,8 @@ public class ChildCase implements org.springframework.data.domain.Persistable<UU
   private UUID traffickingReferralId;
   private String riskLevel;
   @Version private long version;
-  /** A case made here, not read: saved with one insert (its id is its own, so JPA would look it up first). */
-  @jakarta.persistence.Transient private boolean fresh;
 
   protected ChildCase() {}
-
-  @Override
-  public boolean isNew() {
-    return fresh;
-  }
-
-  @jakarta.persistence.PostPersist
-  @jakarta.persistence.PostLoad
-  void stored() {
-    fresh = false;
-  }
 
   public ChildCase(UUID id, String caseNumber, String countyCode, OffsetDateTime reportedAt, String reportedBy) {
     this(Type.MISSING, id, caseNumber, countyCode, reportedAt, reportedBy);
@@ -91,7 +78,7 @@ public class ChildCase implements org.springframework.data.domain.Persistable<UU
     this.reportedAt = reportedAt;
     this.reportedBy = reportedBy;
     this.status = Status.OPEN;
-    this.fresh = true;
+    madeHere();
   }
 
   public void describeChild(String firstName, String lastName, String sex, Integer age, String subCounty) {

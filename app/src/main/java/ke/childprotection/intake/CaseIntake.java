@@ -42,15 +42,15 @@ public class CaseIntake {
   private final ke.childprotection.support.Counters counters;
   private final Consents consents;
   private final boolean smsAvailable;
-  private final ke.childprotection.web.PlainWords words;
+  private final ke.childprotection.support.Counties counties;
 
   CaseIntake(ChildCaseRepository cases, CaseTimeline timeline, EngineOutbox outbox, CasePolicy policy, AuditLog audit,
       CaseAccess access, MatchFinder matches, ke.childprotection.support.Counters counters, Consents consents,
-      ke.childprotection.web.PlainWords words,
+      ke.childprotection.support.Counties counties,
       @org.springframework.beans.factory.annotation.Value("${mcc.messages.time-to-live}") java.time.Duration startMessageTimeToLive,
       @org.springframework.beans.factory.annotation.Value("${mcc.notifications.sms.enabled}") boolean smsAvailable) {
     this.smsAvailable = smsAvailable;
-    this.words = words;
+    this.counties = counties;
     this.outbox = outbox;
     this.counters = counters;
     this.consents = consents;
@@ -178,7 +178,7 @@ public class CaseIntake {
   private static final java.util.Set<String> MATCHED_ON = java.util.Set.of("name", "sex", "age", "place", "relatives");
 
   private ChildCase newCase(Reporter user, ChildCase.Type type, String county) {
-    if (!words.isCounty(county)) {
+    if (!counties.exists(county)) {
       throw new InvalidInput("problem.invalidFields",
           List.of(new InvalidInput.Field("countyCode", "problem.field.noSuchCountyCode")));
     }

@@ -73,14 +73,14 @@ public class PartnerClients {
   public record IssuedKey(PartnerView partner, String key) {}
 
   private final JdbcClient db;
-  private final ke.childprotection.web.PlainWords words;
+  private final ke.childprotection.support.Counties counties;
   private final AuditLog audit;
   private final int defaultRequestsPerMinute;
 
-  PartnerClients(JdbcClient db, AuditLog audit, ke.childprotection.web.PlainWords words,
+  PartnerClients(JdbcClient db, AuditLog audit, ke.childprotection.support.Counties counties,
       @Value("${mcc.partners.requests-per-minute}") int defaultRequestsPerMinute) {
     this.db = db;
-    this.words = words;
+    this.counties = counties;
     this.audit = audit;
     this.defaultRequestsPerMinute = defaultRequestsPerMinute;
   }
@@ -92,7 +92,7 @@ public class PartnerClients {
   @Transactional
   public IssuedKey issue(String admin, NewPartner partner) {
     String county = partner.countyCode() == null || partner.countyCode().isBlank() ? null : partner.countyCode();
-    if (county != null && !words.isCounty(county)) {
+    if (county != null && !counties.exists(county)) {
       throw new InvalidInput("problem.invalidFields", List.of(new InvalidInput.Field("countyCode", "problem.field.noSuchCountyCode")));
     }
     String secret = newSecret();

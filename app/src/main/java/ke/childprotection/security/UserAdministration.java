@@ -51,11 +51,11 @@ public class UserAdministration {
   private final PasswordEncoder encoder;
   private final AuditLog audit;
   private final JdbcClient db;
-  private final ke.childprotection.web.PlainWords words;
+  private final ke.childprotection.support.Counties counties;
 
   UserAdministration(AppUserRepository users, PasswordEncoder encoder, AuditLog audit, JdbcClient db,
-      ke.childprotection.web.PlainWords words) {
-    this.words = words;
+      ke.childprotection.support.Counties counties) {
+    this.counties = counties;
     this.users = users;
     this.encoder = encoder;
     this.audit = audit;
@@ -154,7 +154,7 @@ public class UserAdministration {
       errors.add(new InvalidInput.Field("countyCode", "problem.field.countyNeeded"));
     } else if (!countyRole && county != null) {
       errors.add(new InvalidInput.Field("countyCode", "problem.field.national"));
-    } else if (county != null && !words.isCounty(county)) {
+    } else if (county != null && !counties.exists(county)) {
       errors.add(new InvalidInput.Field("countyCode", "problem.field.noSuchCounty"));
     }
     if (!errors.isEmpty()) {

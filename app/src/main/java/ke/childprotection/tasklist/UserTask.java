@@ -18,7 +18,7 @@ import java.util.UUID;
 /** A human step of a case: the projection of one job-worker user task, keyed by its job key. */
 @Entity
 @Table(name = "user_task")
-public class UserTask implements org.springframework.data.domain.Persistable<Long> {
+public class UserTask extends ke.childprotection.support.OwnIdEntity<Long> {
   public enum State { OPEN, COMPLETED, CANCELLED }
 
   @Id private Long jobKey;
@@ -50,9 +50,6 @@ public class UserTask implements org.springframework.data.domain.Persistable<Lon
   @Column(name = "group_name")
   private Set<String> candidateGroups = new HashSet<>();
 
-  /** A task made here, not read: saved with one insert (its id is the job key, so JPA would look it up first). */
-  @jakarta.persistence.Transient private boolean fresh;
-
   protected UserTask() {}
 
   @Override
@@ -60,21 +57,10 @@ public class UserTask implements org.springframework.data.domain.Persistable<Lon
     return jobKey;
   }
 
-  @Override
-  public boolean isNew() {
-    return fresh;
-  }
-
-  @jakarta.persistence.PostPersist
-  @jakarta.persistence.PostLoad
-  void stored() {
-    fresh = false;
-  }
-
   UserTask(String engineId, long jobKey, UUID caseId, String countyCode, long processInstanceKey, String bpmnProcessId,
       String elementId, String name, String formId, String assignee, Set<String> candidateGroups,
       OffsetDateTime dueAt, OffsetDateTime followUpAt, OffsetDateTime lockExpiresAt, String inputData) {
-    this.fresh = true;
+    madeHere();
     this.engineId = engineId;
     this.jobKey = jobKey;
     this.caseId = caseId;

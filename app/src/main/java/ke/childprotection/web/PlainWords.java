@@ -19,12 +19,13 @@ public class PlainWords {
 
   private final JdbcClient jdbc;
   private final org.springframework.context.MessageSource messages;
-  private volatile List<Map.Entry<String, String>> counties;
+  private final ke.childprotection.support.Counties counties;
   private volatile Map<String, String> people = Map.of();
   private volatile Instant peopleRead = Instant.EPOCH;
 
-  PlainWords(JdbcClient jdbc, org.springframework.context.MessageSource messages) {
+  PlainWords(JdbcClient jdbc, org.springframework.context.MessageSource messages, ke.childprotection.support.Counties counties) {
     this.jdbc = jdbc;
+    this.counties = counties;
     this.messages = messages;
   }
 
@@ -71,18 +72,9 @@ public class PlainWords {
     return counties().stream().filter(c -> c.getKey().equals(code)).map(Map.Entry::getValue).findFirst().orElse(code);
   }
 
-  /** Whether a code is one of the 47 counties (reference data, read once). */
-  public boolean isCounty(String code) {
-    return counties().stream().anyMatch(c -> c.getKey().equals(code));
-  }
-
   /** The 47 counties, by name, for a picker. */
   public List<Map.Entry<String, String>> counties() {
-    if (counties == null) {
-      counties = jdbc.sql("select code, name from county order by name")
-          .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
-    }
-    return counties;
+    return counties.byName();
   }
 
   /** The periods a report can cover, newest first: the last 24 months and 8 quarters, by name. */

@@ -77,7 +77,7 @@ class IntakeBenchmark {
   @Test
   void reportToFirstTaskAppAndBareEngine() throws Exception {
     int sequential = Integer.getInteger("bench.reports", 40);
-    int burst = Integer.getInteger("bench.burst", 100);
+    int burst = Integer.getInteger("bench.burst", 400);
     int clients = Integer.getInteger("bench.clients", 8);
     List<String[]> rows = new ArrayList<>();
     Path dir = Files.createTempDirectory("mcc-intake-bench-");
@@ -89,7 +89,7 @@ class IntakeBenchmark {
       signIn();
       // warm both up (class loading, the JIT compiler, connection pools) with a burst each, as a server
       // that has been running meets a burst; then measure
-      int warmup = Integer.getInteger("bench.warmup", 100);
+      int warmup = Integer.getInteger("bench.warmup", 1000);
       bare.reportAndWait();
       appReportAndWait();
       burst(clients, warmup, bare::report, bare::firstTasksSeen, null);
