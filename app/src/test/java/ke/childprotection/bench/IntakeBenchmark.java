@@ -346,12 +346,14 @@ class IntakeBenchmark {
     private final long database;
     private final long gc;
     private final long compiling;
+    private final long started;
     private Map<String, Double> perCase;
     private final Map<String, Double> others = new HashMap<>();
 
     CpuSplit() {
       gc = gcMillis();
       compiling = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+      started = java.lang.management.ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
       threads = threadCpu();
       process = processCpu();
       database = databaseCpu();
@@ -386,6 +388,9 @@ class IntakeBenchmark {
       split.put(" of which GC pauses (wall)", (gcMillis() - gc) / (double) cases);
       split.put(" of which compiling (wall)",
           (java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / (double) cases);
+      // threads that ended during the burst: their CPU is counted as the JVM's own
+      split.put(" threads started, per 100 cases",
+          (java.lang.management.ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - started) * 100.0 / cases);
       split.put("PostgreSQL server", database < 0 ? Double.NaN : (databaseCpu() - database) / 1e6 / cases);
       perCase = split;
     }
