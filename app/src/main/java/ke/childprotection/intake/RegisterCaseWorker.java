@@ -14,7 +14,7 @@ import ke.childprotection.cases.ChildCaseRepository;
 import ke.childprotection.matching.EarlierEpisodes;
 import ke.childprotection.matching.MatchFinder;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,11 +31,11 @@ public class RegisterCaseWorker {
   private final MatchFinder matches;
   private final int duplicateAgeGap;
   private final EarlierEpisodes earlierEpisodes;
-  private final JdbcTemplate jdbc;
+  private final JdbcClient db;
 
   RegisterCaseWorker(ChildCaseRepository cases, CaseTimeline timeline, MatchFinder matches, EarlierEpisodes earlierEpisodes,
-      JdbcTemplate jdbc, @Value("${mcc.intake.duplicate-age-gap}") int duplicateAgeGap) {
-    this.jdbc = jdbc;
+      JdbcClient db, @Value("${mcc.intake.duplicate-age-gap}") int duplicateAgeGap) {
+    this.db = db;
     this.cases = cases;
     this.timeline = timeline;
     this.matches = matches;
@@ -74,16 +74,12 @@ public class RegisterCaseWorker {
    * first name and sex, age within the duplicate age gap), found by the index on county and first name.
    */
   private List<String> openReportsOfSameChild(ChildCase childCase) {
-    String sql = """
+    var same = db.sql("""
         select case_number from child_case
-        where case_type = 'MISSING' and county_code = ? and lower(child_first_name) = lower(?) and status = 'OPEN'
-          and id <> ? and child_sex = ?""";
-    List<String> found = childCase.getChildAge() == null
-        ? jdbc.queryForList(sql, String.class, childCase.getCountyCode(), childCase.getChildFirstName(), childCase.getId(),
-            childCase.getChildSex())
-        : jdbc.queryForList(sql + " and (child_age is null or abs(child_age - ?) <= ?)", String.class,
-            childCase.getCountyCode(), childCase.getChildFirstName(), childCase.getId(), childCase.getChildSex(),
-            childCase.getChildAge(), duplicateAgeGap);
-    return found.stream().sorted().toList();
+        where case_type = 'MISSING' and county_code = :county and lower(child_first_name) = lower(:firstName)
+          and status = 'OPEN' and id <> :exclude and child_sex = :sex and """ + MatchFinder.AGE_WITHIN);
+    return MatchFinder.ageWithin(same, childCase.getChildAge(), duplicateAgeGap).param("county", childCase.getCountyCode())
+        .param("firstName", childCase.getChildFirstName()).param("exclude", childCase.getId()).param("sex", childCase.getChildSex())
+        .query(String.class).list().stream().sorted().toList();
   }
 }

@@ -49,13 +49,11 @@ public class EarlierEpisodes {
     }
     ChildMatcher.Profile now = MatchFinder.profile(report);
     Integer age = report.getChildAge();
-    return db.sql("select id, reported_at, " + MatchFinder.PROFILE_COLUMNS + """
-
-            from child_case
-            where case_type = 'MISSING' and county_code = :county and status in ('LOCATED', 'CLOSED') and id <> :exclude
-              and child_sex = :sex and (:anyAge = true or child_age is null or (child_age >= :ageFrom and child_age <= :ageTo))
-            """).param("county", report.getCountyCode()).param("exclude", report.getId()).param("sex", report.getChildSex())
-        .param("anyAge", age == null).param("ageFrom", age == null ? 0 : age - ageGap).param("ageTo", age == null ? 0 : age + ageGap)
+    var ended = db.sql("select id, reported_at, " + MatchFinder.PROFILE_COLUMNS
+        + " from child_case where case_type = 'MISSING' and county_code = :county and status in ('LOCATED', 'CLOSED')"
+        + " and id <> :exclude and child_sex = :sex and " + MatchFinder.AGE_WITHIN);
+    return MatchFinder.ageWithin(ended, age, ageGap)
+        .param("county", report.getCountyCode()).param("exclude", report.getId()).param("sex", report.getChildSex())
         .query((rs, n) -> new Ended(rs.getObject(1, java.util.UUID.class), rs.getObject(2, java.time.OffsetDateTime.class),
             MatchFinder.profile(rs, 3)))
         .list().stream()

@@ -113,6 +113,19 @@ public class MatchFinder {
   static final String PROFILE_COLUMNS =
       "child_first_name, child_last_name, child_sex, child_age, county_code, last_seen_place, last_seen_at, relatives";
 
+  /**
+   * A child_case row's age within {@code gap} years of another child's (any age when that one is not
+   * known, and rows without an age always): bound by {@link #ageWithin(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec, Integer, int)}.
+   */
+  public static final String AGE_WITHIN =
+      "(:anyAge = true or child_age is null or (child_age >= :ageFrom and child_age <= :ageTo))";
+
+  /** Binds {@link #AGE_WITHIN} (no null parameters: PostgreSQL cannot type them). */
+  public static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec ageWithin(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec statement, Integer age, int gap) {
+    return statement.param("anyAge", age == null).param("ageFrom", age == null ? 0 : age - gap)
+        .param("ageTo", age == null ? 0 : age + gap);
+  }
+
   /** What the matcher compares, read from {@link #PROFILE_COLUMNS} starting at the given column. */
   static ChildMatcher.Profile profile(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
     return new ChildMatcher.Profile(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
@@ -130,23 +143,18 @@ public class MatchFinder {
     String sex = record.getChildSex();
     boolean anySex = sex == null || "UNKNOWN".equals(sex);
     Integer age = record.getChildAge();
-    int gap = policy.maxAgeGap();
     OffsetDateTime when = record.getLastSeenAt();
     // a found child is compared with reports of children last seen up to a day after; a report with
     // children found from a day before the child was last seen (no null parameters: PostgreSQL cannot type them)
     OffsetDateTime seenFrom = !found && when != null ? when.minusDays(1) : EARLIEST;
     OffsetDateTime seenUpTo = found && when != null ? when.plusDays(1) : LATEST;
-    return db.sql("select id, " + PROFILE_COLUMNS + """
-
-        from child_case
-        where case_type = :type and status = 'OPEN' and consent_tracing = true and linked_case_id is null
-          and (:anySex = true or child_sex = :sex or child_sex = 'UNKNOWN')
-          and (:anyAge = true or child_age is null or (child_age >= :ageFrom and child_age <= :ageTo))
-          and last_seen_at >= :seenFrom and last_seen_at <= :seenUpTo
-        """)
+    var statement = db.sql("select id, " + PROFILE_COLUMNS
+        + " from child_case where case_type = :type and status = 'OPEN' and consent_tracing = true and linked_case_id is null"
+        + " and (:anySex = true or child_sex = :sex or child_sex = 'UNKNOWN') and " + AGE_WITHIN
+        + " and last_seen_at >= :seenFrom and last_seen_at <= :seenUpTo");
+    return ageWithin(statement, age, policy.maxAgeGap())
         .param("type", (found ? ChildCase.Type.MISSING : ChildCase.Type.FOUND).name()).param("anySex", anySex)
-        .param("sex", anySex ? "" : sex).param("anyAge", age == null).param("ageFrom", age == null ? 0 : age - gap)
-        .param("ageTo", age == null ? 0 : age + gap).param("seenFrom", seenFrom).param("seenUpTo", seenUpTo)
+        .param("sex", anySex ? "" : sex).param("seenFrom", seenFrom).param("seenUpTo", seenUpTo)
         .query((rs, n) -> new Other(rs.getObject(1, UUID.class), profile(rs, 2)))
         .list();
   }

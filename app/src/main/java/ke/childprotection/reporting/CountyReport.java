@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,12 +34,10 @@ public class CountyReport {
   public record Report(String title, String scope, OutcomeFigures.Figures totals, List<Section> sections) {}
 
   private final OutcomeFigures figures;
-  private final JdbcClient db;
   private final ke.childprotection.web.PlainWords words;
 
-  CountyReport(OutcomeFigures figures, JdbcClient db, ke.childprotection.web.PlainWords words) {
+  CountyReport(OutcomeFigures figures, ke.childprotection.web.PlainWords words) {
     this.figures = figures;
-    this.db = db;
     this.words = words;
   }
 
@@ -48,8 +45,7 @@ public class CountyReport {
     OutcomeFigures.Filter filter = new OutcomeFigures.Filter(scope.county(), null, null, null);
     boolean quarterly = period.label().contains("-Q");
     String scopeName = scope.county() == null ? words.format("pdf.report.allCounties")
-        : db.sql("select name from county where code = ?").param(scope.county()).query(String.class).optional().orElse(scope.county())
-            + " (" + scope.county() + ")";
+        : words.county(scope.county()) + " (" + scope.county() + ")";
     String title = words.format(quarterly ? "pdf.report.quarterly" : "pdf.report.monthly", period.label());
     // the totals come with the first breakdown (their sums); the other breakdowns only add their groups
     OutcomeFigures.Dimension place = scope.county() == null ? OutcomeFigures.Dimension.COUNTY : OutcomeFigures.Dimension.SUB_COUNTY;
