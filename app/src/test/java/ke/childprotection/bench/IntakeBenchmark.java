@@ -65,12 +65,12 @@ class IntakeBenchmark {
   private static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(COOKIES).build();
   private static final String USER_TASK_JOB = "io.camunda.zeebe:userTask";
   private static final Duration WAIT = Duration.ofMinutes(2);
-  /** The bare workers' safety-net poll: the app's (camunda.client.worker.defaults.poll-interval); jobs are streamed. */
-  private static final Duration POLL = Duration.ofMillis(500);
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired CasePolicy policy;
+  /** The bare workers poll as the app's do (a safety net: jobs are streamed to both). */
+  @org.springframework.beans.factory.annotation.Value("${camunda.client.worker.defaults.poll-interval}") Duration poll;
 
   private final AtomicInteger numbers = new AtomicInteger();
 
@@ -158,7 +158,7 @@ class IntakeBenchmark {
       command.send().join();
       for (String type : serviceJobTypes()) {
         workers.add(client.newWorker().jobType(type).handler((jobs, job) -> jobs.newCompleteCommand(job).send())
-            .streamEnabled(true).pollInterval(POLL).open());
+            .streamEnabled(true).pollInterval(poll).open());
       }
       workers.add(client.newWorker().jobType(USER_TASK_JOB).handler((jobs, job) -> {
         if ("Task_AcceptCase".equals(job.getElementId())) {
@@ -166,7 +166,7 @@ class IntakeBenchmark {
         } else {
           nextTasks.putIfAbsent(job.getProcessInstanceKey(), job);
         }
-      }).streamEnabled(true).pollInterval(POLL).timeout(Duration.ofHours(1)).open());
+      }).streamEnabled(true).pollInterval(poll).timeout(Duration.ofHours(1)).open());
     }
 
     String report() {
