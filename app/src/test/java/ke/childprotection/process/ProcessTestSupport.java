@@ -59,7 +59,8 @@ final class ProcessTestSupport {
           ? client.newDeployResourceCommand().addResourceFile(file.toString())
           : command.addResourceFile(file.toString());
     }
-    command.send().join();
+    // Every model, decision and form in one deployment: on a busy machine it takes longer than a command's default 10 s.
+    command.requestTimeout(Duration.ofMinutes(2)).send().join();
   }
 
   /** The case processes are started by a message (as the app does: one running instance per case number). */
@@ -124,21 +125,57 @@ final class ProcessTestSupport {
     }
   }
 
+  /** How far the tests have moved the engine's clock (it runs at the wall clock's pace plus this). */
+  private Duration timePassed = Duration.ZERO;
+
   /**
-   * Moves the engine's clock. The engine can report "idle" before its due-date checker has fired the
-   * timers that are now due, so it is first given a moment to become busy (nothing due: it stays idle).
+   * Moves the engine's clock and waits until every timer that is now due has fired (on a busy machine
+   * the engine's due-date checker can run seconds after the move; "idle" alone would let a test look
+   * before it has). Fails, naming the timers, if a due timer never fires.
    */
   void passTime(Duration duration) {
+    idle();
     engine.increaseTime(duration);
+    timePassed = timePassed.plus(duration);
     try {
-      engine.waitForBusyState(Duration.ofMillis(300));
-    } catch (java.util.concurrent.TimeoutException nothingWasDue) {
-      // no timer was due
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+          .until(() -> {
+            idle();
+            return openTimers().stream().noneMatch(this::isDue);
+          });
+    } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+      throw new AssertionError("due timers did not fire after passing " + duration + ": " + describeOpenTimers());
     }
     idle();
+  }
+
+  private boolean isDue(io.camunda.zeebe.protocol.record.Record<io.camunda.zeebe.protocol.record.value.TimerRecordValue> timer) {
+    return timer.getValue().getDueDate() <= System.currentTimeMillis() + timePassed.toMillis();
+  }
+
+  /** Timers created and neither triggered nor cancelled yet. */
+  private List<io.camunda.zeebe.protocol.record.Record<io.camunda.zeebe.protocol.record.value.TimerRecordValue>> openTimers() {
+    Map<Long, io.camunda.zeebe.protocol.record.Record<io.camunda.zeebe.protocol.record.value.TimerRecordValue>> open =
+        new java.util.LinkedHashMap<>();
+    for (var timer : io.camunda.zeebe.process.test.filters.RecordStream.of(engine.getRecordStreamSource()).timerRecords()) {
+      if (timer.getRecordType() != io.camunda.zeebe.protocol.record.RecordType.EVENT) {
+        continue;
+      }
+      switch ((io.camunda.zeebe.protocol.record.intent.TimerIntent) timer.getIntent()) {
+        case CREATED -> open.put(timer.getKey(), timer);
+        case TRIGGERED, CANCELED -> open.remove(timer.getKey());
+        default -> { }
+      }
+    }
+    return List.copyOf(open.values());
+  }
+
+  /** The open timers with their due dates against the engine's clock (for a failure's message). */
+  private String describeOpenTimers() {
+    java.time.Instant now = java.time.Instant.now().plus(timePassed);
+    return "engine clock " + now + ", open timers " + openTimers().stream()
+        .map(t -> t.getValue().getTargetElementId() + " due " + java.time.Instant.ofEpochMilli(t.getValue().getDueDate()))
+        .toList();
   }
 
   /** Completes the one open job of the given type for the instance (a service task worker). */
@@ -211,7 +248,7 @@ final class ProcessTestSupport {
         }
       });
     } catch (org.awaitility.core.ConditionTimeoutException timeout) {
-      throw last[0];
+      throw new AssertionError(last[0].getMessage() + " (" + describeOpenTimers() + ")", last[0]);
     }
     return found[0];
   }
