@@ -63,6 +63,11 @@ public class ChildCase extends ke.childprotection.support.OwnIdEntity<UUID> {
   private UUID traffickingReferralId;
   private String riskLevel;
   @Version private long version;
+  /** What matching finds the record by ({@link NameKeys}), kept with the names. */
+  @jakarta.persistence.ElementCollection
+  @jakarta.persistence.CollectionTable(name = "child_name_key", joinColumns = @jakarta.persistence.JoinColumn(name = "case_id"))
+  @Column(name = "name_key", nullable = false, length = 8)
+  private java.util.Set<String> nameKeys = new java.util.HashSet<>();
 
   protected ChildCase() {}
 
@@ -84,6 +89,11 @@ public class ChildCase extends ke.childprotection.support.OwnIdEntity<UUID> {
   public void describeChild(String firstName, String lastName, String sex, Integer age, String subCounty) {
     this.childFirstName = firstName;
     this.childLastName = lastName;
+    java.util.Set<String> keys = NameKeys.of(firstName, lastName);
+    if (!nameKeys.equals(keys)) {
+      nameKeys.clear();
+      nameKeys.addAll(keys);
+    }
     this.childSex = sex;
     this.childAge = age;
     this.subCounty = subCounty;

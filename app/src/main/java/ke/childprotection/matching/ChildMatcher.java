@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
@@ -223,7 +222,7 @@ public class ChildMatcher {
   }
 
   private static String normal(String value) {
-    return value.trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L} ]", " ").trim();
+    return ke.childprotection.cases.NameKeys.normal(value);
   }
 
   private static boolean known(String sex) {

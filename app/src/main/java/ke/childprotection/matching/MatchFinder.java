@@ -134,10 +134,11 @@ public class MatchFinder {
   }
 
   /**
-   * The open records of the other kind the matcher could accept, found by the index (V26): the same
+   * The open records of the other kind the matcher could accept, found by the indexes (V26, V33): the
    * rules that make {@link ChildMatcher#compare} refuse at once (another sex, an age gap over the
-   * policy's, a child found more than a day before going missing), asked of the database instead of
-   * every record in Java; only what the matcher compares is read.
+   * policy's, a child found more than a day before going missing) and a name key in common
+   * ({@link ke.childprotection.cases.NameKeys}: names that neither sound alike nor start alike are not
+   * compared), asked of the database instead of every record in Java; only what the matcher compares is read.
    */
   List<Other> candidatesFor(ChildCase record, boolean found) {
     String sex = record.getChildSex();
@@ -148,11 +149,17 @@ public class MatchFinder {
     // children found from a day before the child was last seen (no null parameters: PostgreSQL cannot type them)
     OffsetDateTime seenFrom = !found && when != null ? when.minusDays(1) : EARLIEST;
     OffsetDateTime seenUpTo = found && when != null ? when.plusDays(1) : LATEST;
+    // names compared only with names that share a key (sound or first letters); a record without a first name with every one
+    java.util.Set<String> keys = ke.childprotection.cases.NameKeys.of(record.getChildFirstName(), record.getChildLastName());
+    boolean anyName = record.getChildFirstName() == null || record.getChildFirstName().isBlank() || keys.isEmpty();
     var statement = db.sql("select id, " + PROFILE_COLUMNS
         + " from child_case where case_type = :type and status = 'OPEN' and consent_tracing = true and linked_case_id is null"
         + " and (:anySex = true or child_sex = :sex or child_sex = 'UNKNOWN') and " + AGE_WITHIN
-        + " and last_seen_at >= :seenFrom and last_seen_at <= :seenUpTo");
-    return ageWithin(statement, age, policy.maxAgeGap())
+        + " and last_seen_at >= :seenFrom and last_seen_at <= :seenUpTo"
+        + " and (:anyName = true or child_first_name is null or trim(child_first_name) = ''"
+        + " or id in (select case_id from child_name_key where name_key in (:keys)))");
+    return ageWithin(statement, age, policy.maxAgeGap()).param("anyName", anyName)
+        .param("keys", anyName ? List.of("") : List.copyOf(keys))
         .param("type", (found ? ChildCase.Type.MISSING : ChildCase.Type.FOUND).name()).param("anySex", anySex)
         .param("sex", anySex ? "" : sex).param("seenFrom", seenFrom).param("seenUpTo", seenUpTo)
         .query((rs, n) -> new Other(rs.getObject(1, UUID.class), profile(rs, 2)))

@@ -79,6 +79,7 @@ public class Retention {
       return;
     }
     db.sql("delete from case_document where case_id = :id").param("id", caseId).update();
+    db.sql("delete from child_name_key where case_id = :id").param("id", caseId).update();
     db.sql("update case_event set detail = :anon where case_id = :id and detail is not null").param("anon", ANONYMISED)
         .param("id", caseId).update();
     db.sql("update form_submission set data = '{}' where case_id = :id").param("id", caseId).update();

@@ -107,6 +107,9 @@ class DataProtectionTest {
     assertThat(row.get("county_code")).as("figures stay").isEqualTo("047");
     assertThat(row.get("child_age")).isEqualTo(10);
     assertThat(jdbc.queryForObject("select count(*) from case_document where case_id = ?", Long.class, old)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from child_name_key where case_id = ?", Long.class, old))
+        .as("the name's sound is the name's too").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from child_name_key where case_id = ?", Long.class, recent)).isPositive();
     assertThat(jdbc.queryForList("select detail from case_event where case_id = ? and detail is not null", String.class, old))
         .isNotEmpty().allMatch("(anonymised)"::equals);
     assertThat(jdbc.queryForObject("select count(*) from audit_log where case_id = ? and username = 'retention'"
