@@ -27,8 +27,9 @@ public final class NameKeys {
       if (normal.isEmpty()) {
         continue;
       }
-      keys.add("M" + METAPHONE.doubleMetaphone(normal));
-      keys.add("A" + METAPHONE.doubleMetaphone(normal, true));
+      // primary and alternate code under one kind of key (the same code once): comparing across them only widens
+      keys.add("S" + METAPHONE.doubleMetaphone(normal));
+      keys.add("S" + METAPHONE.doubleMetaphone(normal, true));
       keys.add("P" + normal.substring(0, Math.min(PREFIX, normal.length())));
       if (normal.length() > 1) {
         keys.add("Q" + normal.substring(1, Math.min(PREFIX + 1, normal.length())));
