@@ -58,6 +58,8 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
   private volatile long position = -1;
   private volatile boolean complete;
   private volatile boolean caughtUp;
+  private final Duration quietPositionInterval;
+  private volatile Instant positionStoredAt = Instant.EPOCH;
 
   /**
    * Told, after they are recorded, of the element instances the engine terminated (a boundary event
@@ -71,7 +73,9 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
   EngineMirror(DurableEngine engine, JdbcClient db, org.springframework.jdbc.core.JdbcTemplate jdbc, TransactionTemplate tx,
       EngineBinding binding,
       @Value("${mcc.engine.mirror.poll-interval}") Duration pollInterval,
+      @Value("${mcc.engine.mirror.quiet-position-interval}") Duration quietPositionInterval,
       org.springframework.beans.factory.ObjectProvider<ElementsTerminated> listeners) {
+    this.quietPositionInterval = quietPositionInterval;
     this.listeners = listeners.orderedStream().toList();
     this.engine = engine;
     this.db = db;
@@ -116,12 +120,18 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
         return total;
       }
       caughtUp = false;
+      position = last;
+      if (counted[0] == 0 && Instant.now().isBefore(positionStoredAt.plus(quietPositionInterval))) {
+        // only records the mirror skips (the workers' job polls of a quiet engine): the position is stored now
+        // and then, not on every round; a restart reads those few again, and the engine keeps its log from the stored one
+        continue;
+      }
       tx.executeWithoutResult(status -> {
         batch.write(db, jdbc);
         db.sql("update engine_mirror set log_position = :p, updated_at = :now").param("p", last)
             .param("now", OffsetDateTime.now()).update();
       });
-      position = last;
+      positionStoredAt = Instant.now();
       engine.retainLogFrom(last);
       total += (int) counted[0];
       tell(batch.terminated);
