@@ -120,10 +120,10 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
         return total;
       }
       caughtUp = false;
-      position = last;
       if (counted[0] == 0 && Instant.now().isBefore(positionStoredAt.plus(quietPositionInterval))) {
         // only records the mirror skips (the workers' job polls of a quiet engine): the position is stored now
         // and then, not on every round; a restart reads those few again, and the engine keeps its log from the stored one
+        position = last;
         continue;
       }
       tx.executeWithoutResult(status -> {
@@ -131,6 +131,8 @@ public class EngineMirror implements ke.childprotection.support.RunsInBackground
         db.sql("update engine_mirror set log_position = :p, updated_at = :now").param("p", last)
             .param("now", OffsetDateTime.now()).update();
       });
+      // moved on only once what it read is committed: a failed write reads the same records again
+      position = last;
       positionStoredAt = Instant.now();
       engine.retainLogFrom(last);
       total += (int) counted[0];
