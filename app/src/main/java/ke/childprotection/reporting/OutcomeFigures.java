@@ -56,14 +56,23 @@ public class OutcomeFigures {
 
   /** What a figure can be broken down by. */
   public enum Dimension {
-    COUNTY("c.county_code"), SUB_COUNTY("coalesce(c.sub_county, 'not recorded')"), SEX("c.child_sex"),
+    COUNTY("c.county_code", "county_code"), SUB_COUNTY("coalesce(c.sub_county, 'not recorded')", "sub_county"),
+    SEX("c.child_sex", "child_sex"),
+    // the same bands as outcome_tally_rows (V34) keeps: OutcomeTalliesTest holds one against the other
     AGE_BAND("case when c.child_age is null then 'unknown' when c.child_age <= 5 then '0-5' when c.child_age <= 11 then '6-11'"
-        + " when c.child_age <= 14 then '12-14' else '15-17' end");
+        + " when c.child_age <= 14 then '12-14' else '15-17' end", "age_band");
 
     private final String expression;
+    private final String tallied;
 
-    Dimension(String expression) {
+    Dimension(String expression, String tallied) {
       this.expression = expression;
+      this.tallied = tallied;
+    }
+
+    /** The column of the outcome tallies that holds it. */
+    String tallied() {
+      return tallied;
     }
   }
 
@@ -102,11 +111,11 @@ public class OutcomeFigures {
   private final JdbcClient db;
   private final CaseAccess access;
   private final ZoneId zone;
-  private final boolean postgres;
+  private final OutcomeTallies tallies;
 
-  OutcomeFigures(JdbcClient db, CaseAccess access, javax.sql.DataSource dataSource,
+  OutcomeFigures(JdbcClient db, CaseAccess access, OutcomeTallies tallies,
       @Value("${mcc.display-time-zone:Africa/Nairobi}") String zone) {
-    this.postgres = isPostgres(dataSource);
+    this.tallies = tallies;
     this.db = db;
     this.access = access;
     this.zone = ZoneId.of(zone);
@@ -139,21 +148,13 @@ public class OutcomeFigures {
     return new Period(start.atStartOfDay(zone).toOffsetDateTime(), end.atStartOfDay(zone).toOffsetDateTime(), start + " to " + end);
   }
 
-  private static boolean isPostgres(javax.sql.DataSource dataSource) {
-    try (java.sql.Connection connection = dataSource.getConnection()) {
-      return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-    } catch (java.sql.SQLException e) {
-      return false;
-    }
-  }
-
   /**
    * Each figure's plan made for its own period and county (PostgreSQL would otherwise settle, after five
    * runs, on one plan for every parameter, and "still missing" read every report of a county through
    * the wrong index: 100-300 ms instead of 7). For this read-only transaction only.
    */
   private void plannedForTheirParameters() {
-    if (postgres) {
+    if (tallies.kept()) {
       db.sql("set local plan_cache_mode = force_custom_plan").update();
     }
   }
@@ -163,10 +164,11 @@ public class OutcomeFigures {
     plannedForTheirParameters();
     Map<Measure, Long> totals = new LinkedHashMap<>();
     List<Group> groups = by == null ? List.of() : groups(period, filter, by);
+    List<Group> total = by != null ? groups : tallies.kept() ? groups(tallies.counts(period, filter, null)) : null;
     for (Measure measure : Measure.values()) {
       // broken down, every counted case is in exactly one group: the total is their sum
-      totals.put(measure, by == null ? count(measure, period, filter)
-          : groups.stream().mapToLong(g -> g.counts().get(measure)).sum());
+      totals.put(measure, total == null ? count(measure, period, filter)
+          : total.stream().mapToLong(g -> g.counts().get(measure)).sum());
     }
     long reported = totals.get(Measure.REPORTED);
     Double rate = reported == 0 ? null : (double) totals.get(Measure.MISSING_AGAIN) / reported;
@@ -176,14 +178,28 @@ public class OutcomeFigures {
   /** Each measure by the dimension's groups (a group that has none of a measure counts 0 of it). */
   @Transactional(readOnly = true)
   public List<Group> groups(Period period, Filter filter, Dimension by) {
+    return groups(tallies.kept() ? tallies.counts(period, filter, by) : counted(period, filter, by));
+  }
+
+  /**
+   * Each measure by the dimension's groups (one group "" without one) as the cases meeting its condition
+   * say: the definition the tallies are held against. A group or measure with none is not there.
+   */
+  @Transactional(readOnly = true)
+  Map<String, Map<Measure, Long>> counted(Period period, Filter filter, Dimension by) {
     plannedForTheirParameters();
     Map<String, Map<Measure, Long>> byGroup = new TreeMap<>();
     for (Measure measure : Measure.values()) {
       Where where = where(measure, period, filter);
-      db.sql("select " + by.expression + " as grp, count(*) as n from child_case c where " + where.sql + " group by " + by.expression)
-          .params(where.params).query((rs, n) -> byGroup.computeIfAbsent(rs.getString("grp"), g -> new LinkedHashMap<>())
-              .put(measure, rs.getLong("n"))).list();
+      db.sql(by == null ? "select '' as grp, count(*) as n from child_case c where " + where.sql
+              : "select " + by.expression + " as grp, count(*) as n from child_case c where " + where.sql + " group by " + by.expression)
+          .params(where.params).query((rs, n) -> rs.getLong("n") == 0 ? null
+              : byGroup.computeIfAbsent(rs.getString("grp"), g -> new LinkedHashMap<>()).put(measure, rs.getLong("n"))).list();
     }
+    return byGroup;
+  }
+
+  private static List<Group> groups(Map<String, Map<Measure, Long>> byGroup) {
     List<Group> groups = new ArrayList<>();
     byGroup.forEach((group, counts) -> {
       Map<Measure, Long> full = new LinkedHashMap<>();
