@@ -138,29 +138,36 @@ public class OutcomeTallies {
   private void read(List<String> measures, LocalDate from, LocalDate to, Filter filter, Dimension by, Row row) {
     LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
     LocalDate endMonth = to.withDayOfMonth(1);
-    if (!firstMonth.isBefore(endMonth)) {
-      firstMonth = from;
-      endMonth = from;
-    }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("measures", measures);
     p.put("from", from);
     p.put("to", to);
-    p.put("firstMonth", firstMonth);
-    p.put("endMonth", endMonth);
+    // each span its own index range (an empty range left out: the planner would read every day of the span)
+    List<String> ranges = new java.util.ArrayList<>();
+    if (firstMonth.isBefore(endMonth)) {
+      p.put("firstMonth", firstMonth);
+      p.put("endMonth", endMonth);
+      ranges.add("span = 'M' and first_day >= :firstMonth and first_day < :endMonth");
+      if (from.isBefore(firstMonth)) {
+        ranges.add("span = 'D' and first_day >= :from and first_day < :firstMonth");
+      }
+      if (endMonth.isBefore(to)) {
+        ranges.add("span = 'D' and first_day >= :endMonth and first_day < :to");
+      }
+    } else {
+      ranges.add("span = 'D' and first_day >= :from and first_day < :to");
+    }
+    ranges.add("span = 'P' and first_day >= :from and last_day < :to");
     StringBuilder filters = new StringBuilder();
     filter(filters, p, "county_code", "county", filter.county());
     filter(filters, p, "sub_county", "subCounty", filter.subCounty());
     filter(filters, p, "child_sex", "sex", filter.sex());
     filter(filters, p, "age_band", "ageBand", filter.ageBand());
     String group = by == null ? "''" : by.tallied();
-    db.sql("select " + group + " as grp, measure, sum(n) as n from ("
-            + " select county_code, sub_county, child_sex, age_band, measure, case when span = 'P' then -cases else cases end as n"
-            + " from outcome_tally where measure in (:measures) and ("
-            + "   (span = 'M' and first_day >= :firstMonth and first_day < :endMonth)"
-            + "   or (span = 'D' and ((first_day >= :from and first_day < :firstMonth) or (first_day >= :endMonth and first_day < :to)))"
-            + "   or (span = 'P' and first_day >= :from and last_day < :to))" + filters
-            + " union all"
+    String tallied = ranges.stream().map(range -> " select county_code, sub_county, child_sex, age_band, measure,"
+        + " case when span = 'P' then -cases else cases end as n from outcome_tally where measure in (:measures) and " + range + filters
+        + " union all").collect(java.util.stream.Collectors.joining());
+    db.sql("select " + group + " as grp, measure, sum(n) as n from (" + tallied
             + " select county_code, sub_county, child_sex, age_band, measure, case when first_day = last_day then delta else -delta end"
             + " from outcome_tally_change where measure in (:measures) and first_day >= :from and last_day < :to" + filters
             + ") t group by 1, 2")

@@ -25,6 +25,7 @@ create table outcome_tally_change (
   child_sex varchar(8) not null,
   age_band varchar(8) not null,
   delta integer not null);
+create index outcome_tally_change_day on outcome_tally_change (measure, first_day);
 
 create table outcome_tally (
   measure varchar(16) not null,
@@ -226,9 +227,20 @@ begin
   lock table child_case, case_event in share mode;
   truncate outcome_tally_change, outcome_tally;
   update outcome_tally_zone set zone = new_zone;
-  insert into outcome_tally_change (measure, first_day, last_day, county_code, sub_county, child_sex, age_band, delta)
-  select r.*, 1 from child_case c cross join lateral outcome_tally_rows(c, null, null) r;
-  perform outcome_tally_fold(2147483647);
+  drop table if exists outcome_tally_counted;
+  create temporary table outcome_tally_counted on commit drop as
+    select r.* from child_case c cross join lateral outcome_tally_rows(c, null, null) r;
+  insert into outcome_tally (measure, span, first_day, last_day, county_code, sub_county, child_sex, age_band, cases)
+  select measure, 'D', first_day, last_day, county_code, sub_county, child_sex, age_band, count(*) from outcome_tally_counted
+  where first_day = last_day group by measure, first_day, last_day, county_code, sub_county, child_sex, age_band;
+  insert into outcome_tally (measure, span, first_day, last_day, county_code, sub_county, child_sex, age_band, cases)
+  select measure, 'M', date_trunc('month', first_day)::date, date_trunc('month', first_day)::date, county_code, sub_county,
+    child_sex, age_band, count(*) from outcome_tally_counted
+  where first_day = last_day group by measure, date_trunc('month', first_day)::date, county_code, sub_county, child_sex, age_band;
+  insert into outcome_tally (measure, span, first_day, last_day, county_code, sub_county, child_sex, age_band, cases)
+  select measure, 'P', first_day, last_day, county_code, sub_county, child_sex, age_band, count(*) from outcome_tally_counted
+  where first_day < last_day group by measure, first_day, last_day, county_code, sub_county, child_sex, age_band;
+  drop table outcome_tally_counted;
 end $$;
 
 create trigger outcome_tally_timeline_emptied after truncate on case_event
