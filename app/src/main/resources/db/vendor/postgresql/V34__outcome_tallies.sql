@@ -47,7 +47,10 @@ create index outcome_tally_empty on outcome_tally (measure) where cases = 0;
 create function outcome_tally_rows(c child_case, step_elements varchar[], step_ats timestamptz[])
 returns table (measure varchar, first_day date, last_day date, county_code varchar, sub_county varchar, child_sex varchar,
   age_band varchar)
-language sql stable as $$
+language plpgsql stable as $$
+#variable_conflict use_column
+begin
+  return query
   with zone as (select zone from outcome_tally_zone),
   key as (select c.county_code, coalesce(c.sub_county, 'not recorded')::varchar sub_county, c.child_sex,
       (case when c.child_age is null then 'unknown' when c.child_age <= 5 then '0-5' when c.child_age <= 11 then '6-11'
@@ -75,21 +78,29 @@ language sql stable as $$
     union all select p.measure, p.on_day, p.on_day from paired p
     union all select p.measure, p.on_day, p.next_day from paired p where p.next_day is not null)
   select counted.measure, counted.first_day, counted.last_day, key.county_code, key.sub_county, key.child_sex, key.age_band
-  from counted cross join key
-$$;
+  from counted cross join key;
+end $$;
 
--- Appends the difference between what a case counted before and after a change.
+-- Appends the difference between what a case counted before and after a change. (PL/pgSQL, not SQL:
+-- its plans are kept for the session instead of made again on every call.)
 create function outcome_tally_difference(before child_case, before_elements varchar[], before_ats timestamptz[], after child_case)
-returns void language sql as $$
-  insert into outcome_tally_change (measure, first_day, last_day, county_code, sub_county, child_sex, age_band, delta)
-  select d.*, 1 from (select * from outcome_tally_rows(after, null, null)
-                      except all select * from outcome_tally_rows(before, before_elements, before_ats)) d
-   where (after).id is not null
-  union all
-  select d.*, -1 from (select * from outcome_tally_rows(before, before_elements, before_ats)
-                       except all select * from outcome_tally_rows(after, null, null)) d
-   where (before).id is not null
-$$;
+returns void language plpgsql as $$
+begin
+  if before.id is null then
+    insert into outcome_tally_change (measure, first_day, last_day, county_code, sub_county, child_sex, age_band, delta)
+    select r.*, 1 from outcome_tally_rows(after, null, null) r;
+  elsif after.id is null then
+    insert into outcome_tally_change (measure, first_day, last_day, county_code, sub_county, child_sex, age_band, delta)
+    select r.*, -1 from outcome_tally_rows(before, before_elements, before_ats) r;
+  else
+    insert into outcome_tally_change (measure, first_day, last_day, county_code, sub_county, child_sex, age_band, delta)
+    with was as (select * from outcome_tally_rows(before, before_elements, before_ats)),
+      became as (select * from outcome_tally_rows(after, null, null))
+    select d.*, 1 from (select * from became except all select * from was) d
+    union all
+    select d.*, -1 from (select * from was except all select * from became) d;
+  end if;
+end $$;
 
 create function outcome_tally_case_changed() returns trigger language plpgsql as $$
 begin
