@@ -140,7 +140,10 @@ begin
       select w.case_id from unnest(was_case, was_element, was_kind) w(case_id, element_id, kind)
       where w.kind = 'STEP_COMPLETED' and w.element_id in ('Task_RecordReunification', 'Task_RecordPlacement')
       union select e.case_id from case_event e where e.id = any(written)
-        and e.kind = 'STEP_COMPLETED' and e.element_id in ('Task_RecordReunification', 'Task_RecordPlacement')) loop
+        and e.kind = 'STEP_COMPLETED' and e.element_id in ('Task_RecordReunification', 'Task_RecordPlacement'))
+      order by id for share loop
+    -- (shared lock: a correction of the case in another transaction moves the steps to its new key
+    -- either before, and then this sees the corrected case, or after, and then it sees these steps)
     select coalesce(array_agg(s.element_id), '{}'), coalesce(array_agg(s.occurred_at), '{}') into elements, ats from (
       select e.element_id, e.occurred_at from case_event e
       where e.case_id = c.id and e.kind = 'STEP_COMPLETED' and e.element_id in ('Task_RecordReunification', 'Task_RecordPlacement')

@@ -36,6 +36,7 @@ class OutcomeTalliesTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired OutcomeFigures figures;
   @Autowired OutcomeTallies tallies;
+  @Autowired javax.sql.DataSource dataSource;
 
   private final Random random = new Random(20261202);
   private final List<UUID> cases = new ArrayList<>();
@@ -71,6 +72,48 @@ class OutcomeTalliesTest {
     assertThat(jdbc.queryForObject("select zone from outcome_tally_zone", String.class)).isEqualTo("Africa/Nairobi");
     assertThat(jdbc.queryForObject("select count(*) from outcome_tally_change", Long.class)).isZero();
     sameFigures("counted again");
+  }
+
+  @Test
+  void aStepCompletedWhileTheCaseIsCorrectedInAnotherTransactionCountsUnderTheCorrectedKey() throws Exception {
+    for (boolean correctionFirst : new boolean[] {true, false}) {
+      addCase(2000 + (correctionFirst ? 0 : 1));
+      UUID id = cases.get(cases.size() - 1);
+      try (var correction = dataSource.getConnection(); var completion = dataSource.getConnection()) {
+        correction.setAutoCommit(false);
+        completion.setAutoCommit(false);
+        var first = correctionFirst ? correction : completion;
+        var second = correctionFirst ? completion : correction;
+        run(correction, "update child_case set sub_county = 'Corrected', child_age = 3 where id = '" + id + "'", correctionFirst);
+        run(completion, "insert into case_event (case_id, occurred_at, kind, element_id, step_name, actor, county_code) select id,"
+            + " timestamptz '2026-10-14T12:00+03:00', 'STEP_COMPLETED', 'Task_RecordReunification', 'x', 'test', county_code"
+            + " from child_case where id = '" + id + "'", !correctionFirst);
+        // the second statement waits for the first transaction's lock: run it on its own thread, then commit the first
+        var waiting = java.util.concurrent.CompletableFuture.runAsync(() -> {
+          try {
+            run(second, correctionFirst
+                ? "insert into case_event (case_id, occurred_at, kind, element_id, step_name, actor, county_code) select id,"
+                    + " timestamptz '2026-10-14T12:00+03:00', 'STEP_COMPLETED', 'Task_RecordReunification', 'x', 'test', county_code"
+                    + " from child_case where id = '" + id + "'"
+                : "update child_case set sub_county = 'Corrected', child_age = 3 where id = '" + id + "'", true);
+            second.commit();
+          } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        first.commit();
+        waiting.get(2, java.util.concurrent.TimeUnit.MINUTES);
+      }
+      sameFigures("a step completed while the case was corrected (correction first: " + correctionFirst + ")");
+    }
+  }
+
+  private static void run(java.sql.Connection connection, String sql, boolean now) throws java.sql.SQLException {
+    if (now) {
+      try (var statement = connection.createStatement()) {
+        statement.execute(sql);
+      }
+    }
   }
 
   /** Folds until no change is left (the scheduled fold may hold the fold's lock for a moment). */
