@@ -87,7 +87,11 @@ class TaskNews {
       listener.emitter().send(event);
     } catch (IOException | IllegalStateException gone) {
       listeners.remove(listener);
-      listener.emitter().completeWithError(gone);
+      try {
+        listener.emitter().completeWithError(gone);
+      } catch (IllegalStateException alreadyEnded) {
+        // the container ended the stream first: nothing is left to end
+      }
     }
   }
 }
