@@ -62,7 +62,10 @@ begin
         ('FOUND', case when c.case_type = 'FOUND' then c.reported_at end),
         ('LOCATED', case when c.case_type = 'MISSING' then c.located_at end),
         ('MISSING_AGAIN', case when c.case_type = 'MISSING' and c.previous_case_id is not null then c.reported_at end),
-        ('MISSING_ENDED', case when c.case_type = 'MISSING' then c.missing_until end)) v(measure, at)
+        -- (never before the report: a child recorded as located before the report was made was never
+        -- counted as missing, and stops counting on the day it started)
+        ('MISSING_ENDED', case when c.case_type = 'MISSING' and c.missing_until is not null
+          then greatest(c.missing_until, c.reported_at) end)) v(measure, at)
     where v.at is not null),
   steps as (
     select distinct (case s.element_id when 'Task_RecordReunification' then 'REUNITED' else 'PLACED_IN_CARE' end)::varchar measure,

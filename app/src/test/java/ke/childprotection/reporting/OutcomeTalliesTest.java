@@ -48,6 +48,11 @@ class OutcomeTalliesTest {
     for (int i = 0; i < 240; i++) {
       addCase(i);
     }
+    // located the evening before the report that was made just after midnight, at a month's end: not
+    // missing at the end of September (it was reported in October), nor at the end of October
+    for (int i = 0; i < 3; i++) {
+      addCase(300 + i, OffsetDateTime.parse("2026-10-01T00:30+03:00"), OffsetDateTime.parse("2026-09-30T22:00+03:00"));
+    }
     sameFigures("as reported, nothing folded");
     foldEverything();
     sameFigures("folded");
@@ -135,12 +140,25 @@ class OutcomeTalliesTest {
   }
 
   private void addCase(int i) {
+    addCase(i, null, null);
+  }
+
+  /** A synthetic case; reported and located as given, or at random when reported is null. */
+  private void addCase(int i, OffsetDateTime reportedAt, OffsetDateTime locatedAt) {
     UUID id = UUID.randomUUID();
-    LocalDate day = someDay();
+    LocalDate day = reportedAt == null ? someDay() : reportedAt.atZoneSameInstant(ZONE).toLocalDate();
     // around midnight now and then: the day is the display zone's
-    OffsetDateTime reported = at(day, random.nextInt(5) == 0 ? 23 : 8 + random.nextInt(10));
-    OffsetDateTime located = random.nextInt(3) == 0 ? null : reported.plusHours(random.nextInt(24 * 40));
-    boolean missing = random.nextInt(4) != 0;
+    int hour = random.nextInt(5) == 0 ? 23 : random.nextInt(5) == 0 ? 0 : 8 + random.nextInt(10);
+    OffsetDateTime reported = at(day, hour);
+    // now and then recorded as located before the report (a report made after the child came home): the
+    // day before, when reported just after midnight
+    OffsetDateTime located = random.nextInt(3) == 0 ? null
+        : random.nextInt(8) == 0 ? reported.minusHours(1 + random.nextInt(3)) : reported.plusHours(random.nextInt(24 * 40));
+    if (reportedAt != null) {
+      reported = reportedAt;
+      located = locatedAt;
+    }
+    boolean missing = reportedAt != null || random.nextInt(4) != 0;
     UUID previous = missing && !cases.isEmpty() && random.nextInt(6) == 0 ? cases.get(random.nextInt(cases.size())) : null;
     jdbc.update("""
         insert into child_case (id, case_type, case_number, status, county_code, sub_county, child_first_name, child_sex, child_age,
