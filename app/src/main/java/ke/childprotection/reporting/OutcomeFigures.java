@@ -164,18 +164,17 @@ public class OutcomeFigures {
     plannedForTheirParameters();
     Map<Measure, Long> totals = new LinkedHashMap<>();
     List<Group> groups = by == null ? List.of() : groups(period, filter, by);
-    List<Group> total = by != null ? groups : tallies.kept() ? groups(tallies.counts(period, filter, null)) : null;
+    // every counted case is in exactly one group: the total is their sum (without a breakdown, one group)
+    List<Group> counted = by == null ? groups(period, filter, null) : groups;
     for (Measure measure : Measure.values()) {
-      // broken down, every counted case is in exactly one group: the total is their sum
-      totals.put(measure, total == null ? count(measure, period, filter)
-          : total.stream().mapToLong(g -> g.counts().get(measure)).sum());
+      totals.put(measure, counted.stream().mapToLong(g -> g.counts().get(measure)).sum());
     }
     long reported = totals.get(Measure.REPORTED);
     Double rate = reported == 0 ? null : (double) totals.get(Measure.MISSING_AGAIN) / reported;
     return new Figures(period, filter, totals, rate, timeToLocate(period, filter), by, groups);
   }
 
-  /** Each measure by the dimension's groups (a group that has none of a measure counts 0 of it). */
+  /** Each measure by the dimension's groups, or one group without one (a group that has none of a measure counts 0 of it). */
   @Transactional(readOnly = true)
   public List<Group> groups(Period period, Filter filter, Dimension by) {
     return groups(tallies.kept() ? tallies.counts(period, filter, by) : counted(period, filter, by));
@@ -227,11 +226,6 @@ public class OutcomeFigures {
     access.listed(user, rows.stream().map(r -> r.c().id()).toList(), "cases behind the figure " + measure + " of " + period);
     return rows.stream().map(r -> new CaseRow(r.c().id(), r.c().caseNumber(), access.nameIn(user, r.c()), r.type(),
         r.c().countyCode(), r.subCounty(), r.sex(), r.age(), r.reportedAt(), r.locatedAt(), r.status())).toList();
-  }
-
-  long count(Measure measure, Period period, Filter filter) {
-    Where where = where(measure, period, filter);
-    return db.sql("select count(*) from child_case c where " + where.sql).params(where.params).query(Long.class).single();
   }
 
   private TimeToLocate timeToLocate(Period period, Filter filter) {
