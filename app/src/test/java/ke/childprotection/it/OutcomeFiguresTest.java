@@ -131,6 +131,11 @@ class OutcomeFiguresTest {
     String page = new String(admin.download("/reports?" + PERIOD + "&county=030&by=SUB_COUNTY").body(), StandardCharsets.UTF_8);
     assertThat(page).containsPattern("data-measure=\"REPORTED\">\\s*<strong>5</strong>")
         .containsPattern("data-measure=\"STILL_MISSING\">\\s*<strong>4</strong>").contains("id=\"chart\"");
+    // in Kiswahili, the time-to-locate bands and a breakdown's groups are words of the page's language
+    String kiswahili = new String(admin.speaking("sw-KE").download("/reports?" + PERIOD + "&county=030&by=SEX").body(),
+        StandardCharsets.UTF_8);
+    assertThat(kiswahili).contains("chini ya saa 24: 1").contains("siku 3-7: 1").doesNotContain("under 24 h")
+        .doesNotContain(">FEMALE<");
     String list = new String(admin.download("/reports/cases?measure=STILL_MISSING&" + PERIOD + "&county=030&subCounty=Beta").body(), StandardCharsets.UTF_8);
     assertThat(list).contains("<span id=\"count\">3</span>").doesNotContain("SeedM5");
 
