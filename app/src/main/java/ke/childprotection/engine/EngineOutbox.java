@@ -53,6 +53,32 @@ public class EngineOutbox {
   }
 
   /**
+   * As {@link #publishMessage}, for the message that starts a new case's process, recorded in the
+   * transaction that creates the case: no earlier command of the case can exist, so this instance claims
+   * the command as it records it and sends it at once after the commit, off the caller's thread (no
+   * round of the dispatcher's loop to find and claim it). Not acknowledged, or this instance gone before
+   * it was, the command is the dispatcher's once its claim ends, as any other.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void startCaseProcess(UUID caseId, String name, String correlationKey, String messageId, Duration timeToLive,
+      Map<String, ?> variables) {
+    OffsetDateTime now = OffsetDateTime.now();
+    String written = write(variables);
+    var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    db.sql("""
+        insert into engine_command (created_at, case_id, kind, message_name, correlation_key, message_id, time_to_live_ms,
+          variables, state, next_attempt_at, claimed_until)
+        values (:now, :caseId, :kind, :name, :key, :messageId, :ttl, :variables, 'PENDING', :now, :claimedUntil)
+        """)
+        .param("now", now).param("caseId", caseId).param("kind", PUBLISH_MESSAGE).param("name", name)
+        .param("key", correlationKey).param("messageId", messageId).param("ttl", timeToLive.toMillis())
+        .param("variables", written).param("claimedUntil", dispatcher.claimedUntil(now)).update(key, "id");
+    var command = new OutboxDispatcher.Command(key.getKeyAs(Number.class).longValue(), caseId, PUBLISH_MESSAGE, name,
+        correlationKey, messageId, timeToLive.toMillis(), written, 0, null);
+    AfterCommit.run(() -> dispatcher.sendClaimed(command));
+  }
+
+  /**
    * Sets variables on the case's own process instance once the current transaction commits (and once
    * the instance has started: the case learns its instance key from its first step).
    */

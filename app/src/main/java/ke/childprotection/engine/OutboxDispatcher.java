@@ -69,7 +69,27 @@ class OutboxDispatcher implements ke.childprotection.support.RunsInBackground {
     }
   }
 
-  private record Command(long id, UUID caseId, String kind, String messageName, String correlationKey, String messageId,
+  /**
+   * Sends a command this instance claimed as it recorded it ({@link EngineOutbox#startCaseProcess}), on a
+   * sender thread: acknowledged, it is done; not, it waits for its next attempt as any other.
+   */
+  void sendClaimed(Command command) {
+    if (!binding.isBound()) {
+      return; // its claim ends and the dispatcher's loop (which checks the engine) has it
+    }
+    try {
+      senders.execute(() -> send(command));
+    } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+      // the app is stopping: the command stays recorded, claimed until its claim ends
+    }
+  }
+
+  /** Until when a command being sent now is this instance's (no other sends it meanwhile). */
+  OffsetDateTime claimedUntil(OffsetDateTime now) {
+    return now.plus(requestTimeout.multipliedBy(3));
+  }
+
+  record Command(long id, UUID caseId, String kind, String messageName, String correlationKey, String messageId,
       Long timeToLiveMs, String variables, int attempts, Long targetKey) {}
 
   /** Sends every due command; returns how many were acknowledged. */
@@ -144,7 +164,7 @@ class OutboxDispatcher implements ke.childprotection.support.RunsInBackground {
     return db.sql("""
         update engine_command set claimed_until = :until
         where id = :id and state = 'PENDING' and (claimed_until is null or claimed_until < :now)
-        """).param("until", now.plus(requestTimeout.multipliedBy(3))).param("id", command.id()).param("now", now)
+        """).param("until", claimedUntil(now)).param("id", command.id()).param("now", now)
         .update() == 1;
   }
 

@@ -213,7 +213,7 @@ public class CaseIntake {
     variables.put("countyCode", childCase.getCountyCode());
     variables.put("reportedAt", childCase.getReportedAt().toString());
     variables.put("policy", policy.asVariable());
-    outbox.publishMessage(childCase.getId(), startMessage, childCase.getCaseNumber(), "case-started:" + childCase.getId(),
+    outbox.startCaseProcess(childCase.getId(), startMessage, childCase.getCaseNumber(), "case-started:" + childCase.getId(),
         startMessageTimeToLive, variables);
     return childCase;
   }

@@ -150,6 +150,49 @@ class EngineFaultsTest {
   }
 
   @Test
+  void aNewCasesStartIsSentAtOnceByTheInstanceThatRecordedIt() {
+    String messageId = "outbox-test:start-" + java.util.UUID.randomUUID();
+    tx.executeWithoutResult(status -> outbox.startCaseProcess(java.util.UUID.randomUUID(), "outbox-test", "start", messageId,
+        Duration.ofMinutes(1), Map.of("n", 1)));
+    Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> "SENT".equals(state(messageId)));
+    assertThat(jdbc.queryForObject("select attempts from engine_command where message_id = ?", Integer.class, messageId))
+        .as("one attempt: the dispatcher's loop left it to its claim").isEqualTo(1);
+    assertThat(jdbc.queryForObject("select claimed_until from engine_command where message_id = ?", OffsetDateTime.class,
+        messageId)).isNull();
+    // by the instance that claimed it: the dispatcher's loop could have sent it only once the claim ran out
+    assertThat(jdbc.queryForObject("select sent_at from engine_command where message_id = ?", OffsetDateTime.class, messageId))
+        .isBefore(jdbc.queryForObject("select created_at from engine_command where message_id = ?", OffsetDateTime.class, messageId)
+            .plus(Duration.ofSeconds(45)));
+  }
+
+  @Test
+  void aStartTheEngineDidNotTakeAtOnceIsTheDispatchersAfterwards() throws Exception {
+    String messageId = "outbox-test:start-" + java.util.UUID.randomUUID();
+    java.util.UUID caseId = java.util.UUID.randomUUID();
+    // recorded as the intake records it (claimed by its instance), sent at once to an engine that does not answer
+    jdbc.update("""
+        insert into engine_command (created_at, case_id, kind, message_name, correlation_key, message_id, time_to_live_ms,
+          variables, state, next_attempt_at, claimed_until)
+        values (?, ?, 'PUBLISH_MESSAGE', 'outbox-test', 'start', ?, 60000, '{}', 'PENDING', ?, ?)""",
+        OffsetDateTime.now(), caseId, messageId, OffsetDateTime.now(), OffsetDateTime.now().plusHours(1));
+    long id = db.sql("select id from engine_command where message_id = :id").param("id", messageId).query(Long.class).single();
+    dispatcher.drain();
+    assertThat(state(messageId)).as("claimed: not the loop's").isEqualTo("PENDING");
+    try (CamundaClient unreachable = clientOf("127.0.0.1:" + closedPort())) {
+      OutboxDispatcher failing = new OutboxDispatcher(db, unreachable, binding, json, Duration.ofSeconds(1),
+          Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(5), 4);
+      failing.sendClaimed(new OutboxDispatcher.Command(id, caseId, "PUBLISH_MESSAGE", "outbox-test", "start", messageId, 60_000L,
+          "{}", 0, null));
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(
+          () -> jdbc.queryForObject("select attempts from engine_command where id = ?", Integer.class, id) == 1);
+      failing.closeSenders();
+    }
+    assertThat(jdbc.queryForObject("select last_error from engine_command where id = ?", String.class, id)).contains("UNAVAILABLE");
+    // its claim released, the app's own dispatcher sends it after the backoff
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "SENT".equals(state(messageId)));
+  }
+
+  @Test
   void backoffDoublesUpToItsLimit() {
     assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(1));
     assertThat(dispatcher.backoff(2)).isEqualTo(Duration.ofSeconds(2));
