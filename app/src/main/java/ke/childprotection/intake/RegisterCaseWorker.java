@@ -76,7 +76,7 @@ public class RegisterCaseWorker {
   private List<String> openReportsOfSameChild(ChildCase childCase) {
     var same = db.sql("""
         select case_number from child_case
-        where case_type = 'MISSING' and county_code = :county and lower(child_first_name) = lower(:firstName)
+        where case_type = 'MISSING' and county_code = :county and child_first_name_lower = lower(:firstName)
           and status = 'OPEN' and id <> :exclude and child_sex = :sex and """ + MatchFinder.AGE_WITHIN);
     return MatchFinder.ageWithin(same, childCase.getChildAge(), duplicateAgeGap).param("county", childCase.getCountyCode())
         .param("firstName", childCase.getChildFirstName()).param("exclude", childCase.getId()).param("sex", childCase.getChildSex())
