@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== 1. intake (target: latency p50 ratio <= 3.0, burst ratio >= 0.70)"
-deploy/intake-benchmark.sh 40 400 8 1000
+deploy/intake-benchmark.sh 40 400 8 40
 echo "== 2. matching (100,000 open records; p95 reported)"
 deploy/matching-benchmark.sh 100000 30
 echo "== 3. dashboards and reports at 1,000,000 cases"
